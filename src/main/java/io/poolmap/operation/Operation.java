@@ -1,0 +1,63 @@
+package io.poolmap.operation;
+
+import java.util.List;
+
+/**
+ * One function that poolmap maps over a batch, as {@code f} in Python's {@code Pool.map(f, items)}.
+ *
+ * <p>An implementation is one small class, a Spring bean that {@link OperationRegistry} finds by
+ * {@link #name()}. It declares its domain so that an item outside it is refused before a job is
+ * created ({@link #checkDomain}), and its cost so that no request can make a worker compute for
+ * hours or allocate gigabytes. {@link #apply} must be safe to call from many threads at once.
+ */
+public interface Operation {
+
+    /** The name clients send, e.g. {@code square}; lower case with underscores. */
+    String name();
+
+    /** One sentence for people: what the result is. */
+    String description();
+
+    /** Whether items keep a CPU busy or wait for something else (then they run on virtual threads). */
+    OperationKind kind();
+
+    /** The inputs accepted, for people, e.g. {@code "integer 0 ≤ n ≤ 2000"}. */
+    String domain();
+
+    /** The cost limit that bounds one item, for people, e.g. {@code "n ≤ 2000 (poolmap.operations.factorial-max)"}. */
+    String limit();
+
+    /** A small input and the output it gives, shown in {@code GET /api/v1/operations}. */
+    Example example();
+
+    /** A rough cost of one typical item in nanoseconds, used to cut batches into chunks of similar duration. */
+    long costNanos();
+
+    /**
+     * Why item {@code i} of {@code numbers} is outside this operation's domain, or {@code null} when it is
+     * inside; must not compute the result, only look at the input.
+     */
+    String checkDomain(Numbers numbers, int i);
+
+    /**
+     * An upper estimate of the number of decimal digits of item {@code i}'s result, so that a batch whose
+     * results would take gigabytes is refused before it runs; inputs that are already in the request cost
+     * little, so the default is the size of a {@code long}.
+     */
+    default long resultDigits(Numbers numbers, int i) {
+        return 20;
+    }
+
+    /**
+     * Computes item {@code i} of {@code in} into item {@code i} of {@code out}; the item has passed
+     * {@link #checkDomain}. Throws {@link OperationException} when the item cannot be computed (a result
+     * that is not a finite number, a cost limit reached while computing).
+     *
+     * @throws InterruptedException when an I/O operation's wait is interrupted because its job stopped
+     */
+    void apply(Numbers in, int i, Numbers out) throws InterruptedException;
+
+    /** An example call: inputs and the results they give. */
+    record Example(List<Object> numbers, List<Object> results) {
+    }
+}
