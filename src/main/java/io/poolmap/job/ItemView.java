@@ -1,0 +1,19 @@
+package io.poolmap.job;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One item of a job, as Python's example that prints {@code current_process().name} for each number shows it.
+ *
+ * @param index the item's position in {@code numbers}
+ * @param input the number sent
+ * @param result the result, or {@code null} while it is not computed (or never was)
+ * @param worker the worker that computed it ({@code worker-N}, or {@code io-N} for I/O operations), or {@code null}
+ */
+@Schema(description = "One item of a job: its input, its result and the worker that computed it.")
+record ItemView(
+        @Schema(example = "2") int index,
+        @Schema(type = "number", example = "3") Object input,
+        @Schema(type = "number", example = "6", nullable = true, description = "null while not computed; true/false for is_prime") Object result,
+        @Schema(example = "worker-1", nullable = true) String worker) {
+}

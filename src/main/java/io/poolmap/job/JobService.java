@@ -1,0 +1,215 @@
+package io.poolmap.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.poolmap.PoolmapProperties;
+import io.poolmap.operation.Numbers;
+import io.poolmap.operation.Operation;
+import io.poolmap.operation.OperationKind;
+import io.poolmap.operation.OperationRegistry;
+import io.poolmap.worker.WorkerPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * Admits, runs, finds, cancels and forgets jobs: every check that can refuse a job happens here, before the
+ * job exists, so that an admitted job is never dropped. On shutdown it stops admitting, lets running jobs
+ * finish within {@code poolmap.shutdown-grace}, then cancels what is left.
+ */
+@Service
+public class JobService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+    private static final long TARGET_CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    private final PoolmapProperties properties;
+    private final OperationRegistry operations;
+    private final WorkerPool pool;
+    private final JobStore store;
+    private final List<JobListener> listeners;
+    private final Clock clock;
+    private final Admission admission;
+    private final ScheduledThreadPoolExecutor timer;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Job.Hooks hooks = new Hooks();
+    private volatile boolean accepting;
+
+    JobService(PoolmapProperties properties, OperationRegistry operations, WorkerPool pool, JobStore store,
+            List<JobListener> listeners, Clock clock) {
+        this.properties = properties;
+        this.operations = operations;
+        this.pool = pool;
+        this.store = store;
+        this.listeners = listeners;
+        this.clock = clock;
+        this.admission = new Admission(properties.queueCapacity());
+        this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("poolmap-timer").daemon().factory());
+        this.timer.setRemoveOnCancelPolicy(true);
+        long sweepMs = Math.clamp(properties.retention().toMillis() / 4, 1_000, 60_000);
+        this.timer.scheduleWithFixedDelay(this::evictExpired, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Admits a job and starts it, or throws the problem that refuses it. */
+    Job submit(JobRequest request) {
+        if (!accepting) {
+            listeners.forEach(listener -> listener.rejected("shutting_down"));
+            throw JobProblems.shuttingDown();
+        }
+        Operation operation = operations.find(request.operation())
+                .orElseThrow(() -> JobProblems.unknownOperation(request.operation(), operations.names()));
+        Numbers numbers = request.numbers();
+        checkDomain(operation, numbers);
+        long maxTimeoutMs = properties.maxTimeout().toMillis();
+        if (request.timeoutMs() != null && request.timeoutMs() > maxTimeoutMs) {
+            throw JobProblems.timeoutTooLong(request.timeoutMs(), maxTimeoutMs);
+        }
+        int cap = operation.kind() == OperationKind.IO ? properties.maxIoParallelism() : pool.size();
+        int parallelism = Math.min(request.parallelism() == null ? pool.size() : request.parallelism(), cap);
+        int chunkSize = request.chunkSize() != null ? Math.min(request.chunkSize(), numbers.size())
+                : autoChunkSize(numbers.size(), parallelism, operation.costNanos());
+        long timeoutMs = request.timeoutMs() == null ? maxTimeoutMs : request.timeoutMs();
+        if (!admission.tryReserve(numbers.size())) {
+            listeners.forEach(listener -> listener.rejected("queue_full"));
+            throw JobProblems.queueFull(numbers.size(), admission.capacity() - admission.reserved(), admission.capacity());
+        }
+        Job job = new Job(sequence.incrementAndGet(), UUID.randomUUID().toString(), operation, numbers, chunkSize,
+                parallelism, timeoutMs, clock, hooks);
+        store.save(job);
+        listeners.forEach(listener -> listener.submitted(operation.name()));
+        ScheduledFuture<?> deadline = timer.schedule(job::timeOut, timeoutMs, TimeUnit.MILLISECONDS);
+        job.whenStopped(() -> deadline.cancel(false));
+        pool.dispatch(job);
+        return job;
+    }
+
+    private void checkDomain(Operation operation, Numbers numbers) {
+        long digits = 0;
+        for (int i = 0; i < numbers.size(); i++) {
+            String reason = operation.checkDomain(numbers, i);
+            if (reason != null) {
+                throw JobProblems.outOfDomain(operation.name(), i, numbers.valueAt(i), reason);
+            }
+            digits += operation.resultDigits(numbers, i);
+        }
+        if (digits > properties.maxResultDigits()) {
+            throw JobProblems.resultsTooLarge(operation.name(), digits, properties.maxResultDigits());
+        }
+    }
+
+    /**
+     * Pool.map's {@code ceil(n / (4 × workers))}, but never a chunk that runs much longer than a couple of
+     * milliseconds, so that other jobs get a worker soon and cancellation is prompt.
+     */
+    static int autoChunkSize(int items, int parallelism, long costNanos) {
+        long poolMapRule = (items + 4L * parallelism - 1) / (4L * parallelism);
+        long byTime = Math.max(1, TARGET_CHUNK_NANOS / Math.max(1, costNanos));
+        return (int) Math.max(1, Math.min(poolMapRule, byTime));
+    }
+
+    Job find(String id) {
+        return store.find(id).orElseThrow(() -> JobProblems.notFound(id));
+    }
+
+    /** Cancels the job, unless it already ended; returns it either way. */
+    Job cancel(String id) {
+        Job job = find(id);
+        job.cancel("cancelled by a client");
+        return job;
+    }
+
+    List<Job> list(JobStatus status, int offset, int limit) {
+        return store.list(status, offset, limit);
+    }
+
+    long count(JobStatus status) {
+        return store.count(status);
+    }
+
+    /** Items admitted and not yet computed, queued or running. */
+    public long queuedItems() {
+        return admission.reserved();
+    }
+
+    /** The most items that may be admitted at once ({@code poolmap.queue-capacity}). */
+    public long queueCapacity() {
+        return admission.capacity();
+    }
+
+    /** Whether new jobs are admitted (false while shutting down). */
+    public boolean isAccepting() {
+        return accepting;
+    }
+
+    private void evictExpired() {
+        try {
+            store.evict(clock.instant().minus(properties.retention()), properties.maxRetainedJobs());
+        } catch (RuntimeException e) {
+            log.warn("could not evict expired jobs", e);
+        }
+    }
+
+    private final class Hooks implements Job.Hooks {
+
+        @Override
+        public void released(Job job, long items) {
+            admission.release(items);
+        }
+
+        @Override
+        public void finished(Job job) {
+            Duration duration = Duration.between(job.submittedAt(), job.finishedAt());
+            log.info("job {} {} size={} status={} durationMs={} workers={}", job.id(), job.operation().name(), job.size(),
+                    job.status(), duration.toMillis(), job.itemsByWorker());
+            listeners.forEach(listener -> listener.finished(job.operation().name(), job.status(), duration));
+            if (store.count(null) > (long) properties.maxRetainedJobs() * 2 + 100) {
+                evictExpired();
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        accepting = true;
+    }
+
+    @Override
+    public void stop() {
+        accepting = false;
+        long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
+        List<Job> inFlight = store.unfinished();
+        log.info("shutting down: no new jobs; {} in flight get up to {} to finish", inFlight.size(), properties.shutdownGrace());
+        try {
+            for (Job job : inFlight) {
+                job.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Job job : store.unfinished()) {
+            if (job.cancel("poolmap shut down before the job finished (poolmap.shutdown-grace = " + properties.shutdownGrace() + ")")) {
+                log.warn("job {} cancelled by shutdown", job.id());
+            }
+        }
+        timer.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+
+    /** Stops before the web server, so that requests during shutdown get 503 and waiting clients get their answer. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+}
