@@ -1,0 +1,220 @@
+package io.poolmap.job;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.poolmap.operation.Numbers;
+import io.poolmap.operation.Operation;
+import io.poolmap.operation.OperationException;
+import io.poolmap.operation.OperationKind;
+
+/**
+ * Operations that exist only in tests, named {@code test_*} so that they never clash with the built-in ones:
+ * one that computes, one that waits at a {@link Gate} the test controls, one that fails, one with a domain,
+ * and one that sleeps as an I/O operation.
+ */
+final class TestOperations {
+
+    private TestOperations() {
+    }
+
+    /** All of them, with {@code gate} holding {@code test_blocking}'s items. */
+    static List<Operation> all(Gate gate) {
+        return List.of(new TestDouble(), new TestBlocking(gate), new TestFailing(), new TestDomain(), new TestSleep());
+    }
+
+    /**
+     * Holds {@code test_blocking}'s items until the test lets them through: {@link #allow(int)} lets a number of
+     * them pass, {@link #open()} all of them. Never holds an item longer than 30 s, so a broken test cannot
+     * hang the build.
+     */
+    static final class Gate {
+
+        private final Semaphore permits = new Semaphore(0);
+        private final AtomicInteger entered = new AtomicInteger();
+        private volatile boolean open;
+
+        void pass() throws InterruptedException {
+            entered.incrementAndGet();
+            if (!open && !permits.tryAcquire(30, TimeUnit.SECONDS)) {
+                throw new OperationException("the test never opened the gate");
+            }
+        }
+
+        /** Lets {@code items} more items through. */
+        void allow(int items) {
+            permits.release(items);
+        }
+
+        /** Lets every item through, now and later, until {@link #reset()}. */
+        void open() {
+            open = true;
+            permits.release(100_000);
+        }
+
+        /** How many items have reached the gate (passed or waiting). */
+        int entered() {
+            return entered.get();
+        }
+
+        void reset() {
+            open = false;
+            permits.drainPermits();
+            entered.set(0);
+        }
+    }
+
+    /** {@code test_double}: 2x, exact for integers of any size. */
+    static final class TestDouble extends TestOperation {
+
+        TestDouble() {
+            super("test_double", OperationKind.CPU, 10);
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            switch (in.kind(i)) {
+                case DOUBLE -> out.setDouble(i, 2 * in.doubleAt(i));
+                default -> out.setInteger(i, in.bigIntegerAt(i).shiftLeft(1));
+            }
+        }
+    }
+
+    /** {@code test_blocking}: waits at the gate, then 10x; declared expensive, so a chunk checks for a stop after every item. */
+    static final class TestBlocking extends TestOperation {
+
+        private final Gate gate;
+
+        TestBlocking(Gate gate) {
+            super("test_blocking", OperationKind.CPU, 1_000_000);
+            this.gate = gate;
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) throws InterruptedException {
+            gate.pass();
+            out.setInteger(i, in.bigIntegerAt(i).multiply(BigInteger.TEN));
+        }
+    }
+
+    /** {@code test_failing}: the identity, except that 13 cannot be computed. */
+    static final class TestFailing extends TestOperation {
+
+        static final long UNLUCKY = 13;
+
+        TestFailing() {
+            super("test_failing", OperationKind.CPU, 10);
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            if (in.isInteger(i) && in.bigIntegerAt(i).equals(BigInteger.valueOf(UNLUCKY))) {
+                throw new OperationException("13 is unlucky");
+            }
+            out.setInteger(i, in.bigIntegerAt(i));
+        }
+    }
+
+    /** {@code test_domain}: the identity over integers ≥ 0; negatives are refused before a job exists. */
+    static final class TestDomain extends TestOperation {
+
+        TestDomain() {
+            super("test_domain", OperationKind.CPU, 10);
+        }
+
+        @Override
+        public String checkDomain(Numbers numbers, int i) {
+            return numbers.toDouble(i) < 0 ? "test_domain needs a number ≥ 0" : null;
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            out.setInteger(i, in.bigIntegerAt(i));
+        }
+    }
+
+    /** {@code test_sleep}: an I/O operation that sleeps x milliseconds and returns x; counts items run off virtual threads. */
+    static final class TestSleep extends TestOperation {
+
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicInteger onPlatformThreads = new AtomicInteger();
+
+        TestSleep() {
+            super("test_sleep", OperationKind.IO, 1_000_000);
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) throws InterruptedException {
+            started.incrementAndGet();
+            if (!Thread.currentThread().isVirtual()) {
+                onPlatformThreads.incrementAndGet();
+            }
+            Thread.sleep(in.longAt(i));
+            out.setLong(i, in.longAt(i));
+        }
+
+        int started() {
+            return started.get();
+        }
+
+        int onPlatformThreads() {
+            return onPlatformThreads.get();
+        }
+    }
+
+    abstract static class TestOperation implements Operation {
+
+        private final String name;
+        private final OperationKind kind;
+        private final long costNanos;
+
+        TestOperation(String name, OperationKind kind, long costNanos) {
+            this.name = name;
+            this.kind = kind;
+            this.costNanos = costNanos;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String description() {
+            return name + ", for tests";
+        }
+
+        @Override
+        public OperationKind kind() {
+            return kind;
+        }
+
+        @Override
+        public String domain() {
+            return "integers";
+        }
+
+        @Override
+        public String limit() {
+            return "none";
+        }
+
+        @Override
+        public Example example() {
+            return new Example(List.of(1), List.of(1));
+        }
+
+        @Override
+        public long costNanos() {
+            return costNanos;
+        }
+
+        @Override
+        public String checkDomain(Numbers numbers, int i) {
+            return null;
+        }
+    }
+}
