@@ -170,6 +170,23 @@ class JobServiceTest {
     }
 
     @Test
+    void aSmallJobWaitsForAtMostOneChunkOfEachBusyWorker() throws InterruptedException {
+        JobService service = jobs();
+        Job big = service.submit(aJobRequest().operation("test_blocking").range(100).chunkSize(2).parallelism(2).build());
+        eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(2));
+
+        Job small = service.submit(aJobRequest().numbers(1, 2).build());
+        throughout(A_WHILE).untilAsserted(() -> assertThat(small.status()).isEqualTo(JobStatus.QUEUED));
+        gate.allow(4);
+
+        assertThat(finished(small).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(big.completed()).isBetween(2L, 4L);
+        assertThat(big.status()).isEqualTo(JobStatus.RUNNING);
+        eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(6));
+        assertThat(big.completed()).isEqualTo(4);
+    }
+
+    @Test
     void chunkSizeGivenIsUsed() throws InterruptedException {
         Job job = finished(jobs().submit(aJobRequest().range(10).chunkSize(3).build()));
 
