@@ -58,7 +58,7 @@ import static org.awaitility.Awaitility.await;
         "poolmap.max-digits=30",
         "poolmap.max-request-size=1KB",
         "poolmap.sync-wait=1s",
-        "poolmap.max-wait=10s",
+        "poolmap.max-wait=1500ms",
         "poolmap.max-timeout=1m",
         "poolmap.shutdown-grace=200ms"})
 class JobControllerTest {
@@ -644,6 +644,29 @@ class JobControllerTest {
         MvcTestResult result = joining.get(5, TimeUnit.SECONDS);
         assertThat(result).hasStatus(200);
         assertThat(json(result)).containsEntry("status", "SUCCEEDED").containsEntry("results", List.of(10, 20));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"300ms", "PT0.3S", "300"})
+    void getWithAWaitShorterThanTheJobReturnsItRunningAfterTheWait(String wait) {
+        String id = submitAsync("{\"operation\":\"test_blocking\",\"numbers\":[1],\"async\":true}");
+        long start = System.nanoTime();
+
+        MvcTestResult result = mvc.get().uri("/api/v1/jobs/{id}", id).param("wait", wait).exchange();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofMillis(1400));
+        assertThat(json(result)).containsEntry("status", "RUNNING");
+    }
+
+    @Test
+    void aWaitLongerThanMaxWaitIsCutToIt() {
+        String id = submitAsync("{\"operation\":\"test_blocking\",\"numbers\":[1],\"async\":true}");
+        long start = System.nanoTime();
+
+        MvcTestResult result = mvc.get().uri("/api/v1/jobs/{id}", id).param("wait", "1h").exchange();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
+        assertThat(json(result)).containsEntry("status", "RUNNING");
     }
 
     @Test

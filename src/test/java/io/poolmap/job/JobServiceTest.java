@@ -333,6 +333,26 @@ class JobServiceTest {
     }
 
     @Test
+    void cancellingAQueuedJobDropsAllItsChunksAndGivesItsRoomBackAtOnce() {
+        JobService service = jobs();
+        service.submit(aJobRequest().operation("test_blocking").range(10).parallelism(2).build());
+        eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(2));
+        Job queued = service.submit(aJobRequest().range(50).build());
+        assertThat(queued.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(service.queuedItems()).isEqualTo(60);
+
+        service.cancel(queued.id());
+
+        assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(service.queuedItems()).isEqualTo(10);
+        assertThat(queued.startedAt()).isNull();
+        gate.open();
+        eventually().untilAsserted(() -> assertThat(service.queuedItems()).isZero());
+        assertThat(queued.completed()).isZero();
+        assertThat(queued.itemsByWorker()).isEmpty();
+    }
+
+    @Test
     void cancellingAgainChangesNothing() throws InterruptedException {
         JobService service = jobs();
         Job job = service.submit(aJobRequest().operation("test_blocking").range(4).parallelism(1).build());
