@@ -51,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  */
 @WebMvcTest(JobController.class)
 @Import(JobControllerTest.JobsTestConfiguration.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // closes its worker pool: no worker-N thread outlives the class
 @TestPropertySource(properties = {
         "poolmap.workers=2",
         "poolmap.max-batch-size=20",
