@@ -79,34 +79,26 @@ class CollatzStepsOperation implements Operation {
         long x = big == null ? in.longAt(i) : 0;
         long steps = 0;
         while (big != null || x != 1) {
-            if (big == null) {
-                if ((x & 1) == 0) {
-                    int zeros = Long.numberOfTrailingZeros(x);
-                    x >>>= zeros;
-                    steps += zeros;
-                } else if (x <= LONG_SAFE_ODD) {
-                    x = 3 * x + 1;
-                    steps++;
-                } else {
-                    big = BigInteger.valueOf(x);
-                    big = big.shiftLeft(1).add(big).add(BigInteger.ONE);
-                    steps++;
-                }
-            } else {
-                if (big.testBit(0)) {
-                    big = big.shiftLeft(1).add(big).add(BigInteger.ONE);
-                    steps++;
-                } else {
-                    int zeros = big.getLowestSetBit();
-                    big = big.shiftRight(zeros);
-                    steps += zeros;
-                }
+            if (big != null) {
+                int zeros = big.getLowestSetBit();
+                big = zeros == 0 ? big.shiftLeft(1).add(big).add(BigInteger.ONE) : big.shiftRight(zeros);
+                steps += Math.max(zeros, 1);
                 if (big.bitLength() < 63) {
                     x = big.longValue();
                     big = null;
                 }
+            } else if ((x & 1) == 0) {
+                int zeros = Long.numberOfTrailingZeros(x);
+                x >>>= zeros;
+                steps += zeros;
+            } else if (x <= LONG_SAFE_ODD) {
+                x = 3 * x + 1;
+                steps++;
+            } else {
+                big = BigInteger.valueOf(x);
+                continue;
             }
-            if (steps > maxSteps || steps == maxSteps && (big != null || x != 1)) {
+            if (steps >= maxSteps && (steps > maxSteps || big != null || x != 1)) {
                 throw new OperationException("collatz_steps did not reach 1 within " + maxSteps
                         + " steps (poolmap.operations.collatz-max-steps)");
             }

@@ -1,5 +1,7 @@
 package io.poolmap.operation;
 
+import java.math.BigInteger;
+
 /** Exact-integer helpers that tell an overflow by a branch, not an exception, so that hot loops stay cheap. */
 final class ExactMath {
 
@@ -29,5 +31,24 @@ final class ExactMath {
             case DOUBLE -> 17;
             case BOOLEAN -> 1;
         };
+    }
+
+    /** The product lo × … × hi by binary splitting, so that the big multiplications are of balanced sizes. */
+    static BigInteger product(int lo, int hi) {
+        if (hi - lo < 16) {
+            BigInteger result = BigInteger.ONE;
+            long partial = 1;
+            for (long k = lo; k <= hi; k++) {
+                if (productFits(partial, k)) {
+                    partial *= k;
+                } else {
+                    result = result.multiply(BigInteger.valueOf(partial));
+                    partial = k;
+                }
+            }
+            return result.multiply(BigInteger.valueOf(partial));
+        }
+        int mid = (lo + hi) >>> 1;
+        return product(lo, mid).multiply(product(mid + 1, hi));
     }
 }

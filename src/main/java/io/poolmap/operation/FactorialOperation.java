@@ -61,7 +61,7 @@ class FactorialOperation implements Operation {
 
     @Override
     public long costNanos() {
-        return 5_000;
+        return 50_000;
     }
 
     @Override
@@ -95,26 +95,7 @@ class FactorialOperation implements Operation {
         if (n <= LONG_MAX_N) {
             out.setLong(i, SMALL[(int) n]);
         } else {
-            out.setInteger(i, BigInteger.valueOf(SMALL[LONG_MAX_N]).multiply(product(LONG_MAX_N + 1, (int) n)));
+            out.setInteger(i, ExactMath.product(1, (int) n));
         }
-    }
-
-    /** The product lo × … × hi by binary splitting, so that the big multiplications are of balanced sizes. */
-    static BigInteger product(int lo, int hi) {
-        if (hi - lo < 16) {
-            BigInteger result = BigInteger.ONE;
-            long partial = 1;
-            for (long k = lo; k <= hi; k++) {
-                if (ExactMath.productFits(partial, k)) {
-                    partial *= k;
-                } else {
-                    result = result.multiply(BigInteger.valueOf(partial));
-                    partial = k;
-                }
-            }
-            return result.multiply(BigInteger.valueOf(partial));
-        }
-        int mid = (lo + hi) >>> 1;
-        return product(lo, mid).multiply(product(mid + 1, hi));
     }
 }

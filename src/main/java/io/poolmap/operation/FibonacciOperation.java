@@ -61,7 +61,7 @@ class FibonacciOperation implements Operation {
 
     @Override
     public long costNanos() {
-        return 2_000;
+        return 20_000;
     }
 
     @Override
