@@ -2,7 +2,7 @@ package io.poolmap.operation;
 
 import java.math.BigInteger;
 
-/** The most decimal digits an integer input may have, checked by comparison with {@code 10^digits} and never by printing. */
+/** The most decimal digits an integer input may have, checked against {@code 10^digits} and never by printing it. */
 final class DigitLimit {
 
     private static final int LONG_DIGITS = 18;

@@ -20,7 +20,7 @@ final class ExactMath {
         return (long) (bits * DIGITS_PER_BIT) + 1;
     }
 
-    /** An upper bound on the decimal digits of item {@code i} (sign not counted); a double counts as the 17 it prints. */
+    /** An upper bound on the decimal digits of item {@code i}, sign not counted; a double counts as 17 digits. */
     static long digits(Numbers numbers, int i) {
         return switch (numbers.kind(i)) {
             case LONG -> {

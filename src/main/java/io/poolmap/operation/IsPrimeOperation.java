@@ -68,9 +68,10 @@ class IsPrimeOperation implements Operation {
         return inside ? null : "is_prime needs an integer of at most " + digits.digits() + " digits";
     }
 
+    /** The result is {@code true} or {@code false}: at most five characters. */
     @Override
     public long resultDigits(Numbers numbers, int i) {
-        return 1;
+        return 5;
     }
 
     @Override

@@ -52,7 +52,8 @@ class SqrtOperation implements Operation {
             case LONG -> numbers.longAt(i) >= 0 ? null : "sqrt needs a number ≥ 0";
             case DOUBLE -> numbers.doubleAt(i) >= 0 ? null : "sqrt needs a number ≥ 0";
             case BIG -> numbers.bigAt(i).signum() < 0 ? "sqrt needs a number ≥ 0"
-                    : Double.isInfinite(numbers.bigAt(i).doubleValue()) ? "sqrt needs an integer that fits a double" : null;
+                    : Double.isInfinite(numbers.bigAt(i).doubleValue()) ? "sqrt needs an integer that fits a double"
+                    : null;
             case BOOLEAN -> "sqrt needs a number ≥ 0";
         };
     }

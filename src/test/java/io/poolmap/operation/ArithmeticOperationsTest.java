@@ -48,7 +48,8 @@ class ArithmeticOperationsTest {
         assertDouble(twice, x, exact.multiply(BigDecimal.TWO).doubleValue());
         assertDouble(square, x, exact.multiply(exact).doubleValue());
         double squared = exact.multiply(exact).doubleValue();
-        assertDouble(cube, x, Double.isInfinite(squared) ? squared : new BigDecimal(squared).multiply(exact).doubleValue());
+        double cubed = Double.isInfinite(squared) ? squared : new BigDecimal(squared).multiply(exact).doubleValue();
+        assertDouble(cube, x, cubed);
         assertDouble(negate, x, exact.negate().doubleValue());
         assertDouble(abs, x, exact.abs().doubleValue());
         assertDouble(increment, x, exact.add(BigDecimal.ONE).doubleValue());

@@ -71,7 +71,8 @@ class CollatzStepsOperationTest {
         assertThat(apply(withMaxSteps(111), 27)).isEqualTo(111L);
         assertThat(apply(withMaxSteps(10), 1024)).isEqualTo(10L);
         assertThatThrownBy(() -> apply(withMaxSteps(9), 1024)).isInstanceOf(OperationException.class);
-        assertThatThrownBy(() -> apply(withMaxSteps(9), BigInteger.TWO.pow(100))).isInstanceOf(OperationException.class);
+        assertThatThrownBy(() -> apply(withMaxSteps(99), BigInteger.TWO.pow(100)))
+                .isInstanceOf(OperationException.class);
     }
 
     @Test

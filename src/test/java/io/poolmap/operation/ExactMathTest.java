@@ -58,7 +58,8 @@ class ExactMathTest {
             for (BigInteger allowed : new BigInteger[] {largest, largest.negate(), BigInteger.ZERO}) {
                 assertThat(exceeds(digits, allowed)).as("%s within %d digits", allowed, limit).isFalse();
             }
-            for (BigInteger refused : new BigInteger[] {largest.add(BigInteger.ONE), largest.add(BigInteger.ONE).negate()}) {
+            BigInteger smallestRefused = largest.add(BigInteger.ONE);
+            for (BigInteger refused : new BigInteger[] {smallestRefused, smallestRefused.negate()}) {
                 assertThat(exceeds(digits, refused)).as("%s beyond %d digits", refused, limit).isTrue();
             }
         }

@@ -41,7 +41,8 @@ class FactorialOperationTest {
 
     @Test
     void resultDigitsIsAnUpperEstimateOfTheDigitsOfNFactorialForEveryNUpTo3000() {
-        Operation factorialTo3000 = new FactorialOperation(new OperationLimits(3000, 20_000, 100_000, 100, 300, 10_000));
+        Operation factorialTo3000 =
+                new FactorialOperation(new OperationLimits(3000, 20_000, 100_000, 100, 300, 10_000));
         BigInteger value = BigInteger.ONE;
         BigInteger tenToDigits = BigInteger.TEN;
         long digits = 1;

@@ -48,7 +48,7 @@ final class NumbersFixtures {
         return Numbers.fitsLong(value) ? (Object) value.longValue() : value;
     }
 
-    /** A value as {@link Numbers#valueAt} would box it: {@code Integer} becomes {@code Long}, a small {@code BigInteger} too. */
+    /** A value boxed as {@link Numbers#valueAt} boxes it: an {@code Integer} or small {@code BigInteger} is a Long. */
     static Object normalised(Object value) {
         return switch (value) {
             case Integer n -> (long) n;
@@ -57,7 +57,7 @@ final class NumbersFixtures {
         };
     }
 
-    /** Every {@code @Component} {@link Operation} in this package, built as Spring would build it, with {@code limits}. */
+    /** Every {@code @Component} {@link Operation} in this package, built as Spring builds it, with {@code limits}. */
     static List<Operation> allOperations(OperationLimits limits) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(Operation.class));

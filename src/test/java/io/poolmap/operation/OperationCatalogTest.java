@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Checks what {@code GET /api/v1/operations} will show: every operation, its example, domain and limit. */
 class OperationCatalogTest {
 
-    private static final List<String> BUILT_IN = List.of("double", "square", "cube", "negate", "abs", "increment", "sqrt",
-            "factorial", "fibonacci", "is_prime", "collatz_steps", "sleep");
+    private static final List<String> BUILT_IN = List.of("double", "square", "cube", "negate", "abs", "increment",
+            "sqrt", "factorial", "fibonacci", "is_prime", "collatz_steps", "sleep");
 
     private final List<Operation> operations = NumbersFixtures.allOperations(OperationLimits.defaults());
 
