@@ -12,8 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.poolmap.operation.Numbers;
@@ -29,10 +27,21 @@ import org.slf4j.LoggerFactory;
  * what, and how it ended. Chunks are claimed under a lock (once per chunk, never per item); items are
  * written into a results array that distinct workers share at distinct indices, and progress is published
  * per block of items so readers see only finished results.
+ *
+ * <p>Unless the client fixed {@code chunkSize}, chunk sizes adapt: each chunk's measured time per item
+ * sets the next chunk's size, so that a chunk runs about {@link #TARGET_CHUNK_NANOS} whatever the inputs
+ * cost (a 60-digit {@code collatz_steps} costs a thousand times a small one), never more than Pool.map's
+ * {@code ceil(n / (4 × parallelism))} items.
  */
 final class Job implements ChunkedWork {
 
     private static final Logger log = LoggerFactory.getLogger(Job.class);
+
+    /** How long one chunk should run: short enough that other jobs get a worker soon and a cancel is prompt. */
+    static final long TARGET_CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+
+    /** How much work runs between two looks at the stop flag and two progress updates. */
+    private static final long STRIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     /** What the service does when a job's state changes; called outside the job's lock. */
     interface Hooks {
@@ -48,17 +57,20 @@ final class Job implements ChunkedWork {
     private final Operation operation;
     private final Numbers input;
     private final Numbers results;
-    private final int chunkSize;
-    private final int chunkCount;
+    private final boolean adaptive;
+    private final int maxChunkSize;
+    private volatile int chunkSize;
+    private double nanosPerItem;
     private final int parallelism;
     private final long timeoutMs;
-    private final int progressStride;
+    private volatile int progressStride;
     private final Clock clock;
     private final Hooks hooks;
     private final Instant submittedAt;
 
     private final Object lock = new Object();
-    private volatile int nextChunk;
+    private volatile int nextItem;
+    private final List<Chunk> chunks = new ArrayList<>();
     private volatile boolean stopped;
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
@@ -67,28 +79,43 @@ final class Job implements ChunkedWork {
     private final List<Runnable> stopActions = new ArrayList<>();
 
     private final AtomicLong completed = new AtomicLong();
-    private final AtomicInteger chunksEnded = new AtomicInteger();
-    private final AtomicIntegerArray chunkDone;
-    private final String[] chunkWorker;
+    private final AtomicLong endedItems = new AtomicLong();
     private final CompletableFuture<Job> done = new CompletableFuture<>();
 
-    Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, int parallelism, long timeoutMs,
-            Clock clock, Hooks hooks) {
+    /** A claimed range of items; {@code done} and {@code worker} are published for readers of progress. */
+    private static final class Chunk {
+        final int from;
+        final int to;
+        volatile String worker;
+        volatile int done;
+
+        Chunk(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+    }
+
+    /**
+     * @param chunkSize the first chunk's size
+     * @param adaptive whether later chunks adapt to the measured cost (false when the client fixed the size)
+     * @param maxChunkSize the largest adaptive chunk
+     */
+    Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, boolean adaptive, int maxChunkSize,
+            int parallelism, long timeoutMs, Clock clock, Hooks hooks) {
         this.sequence = sequence;
         this.id = id;
         this.operation = operation;
         this.input = input;
         this.results = Numbers.forResults(input.size());
         this.chunkSize = chunkSize;
-        this.chunkCount = (int) ((input.size() + (long) chunkSize - 1) / chunkSize);
+        this.adaptive = adaptive;
+        this.maxChunkSize = Math.max(chunkSize, maxChunkSize);
         this.parallelism = parallelism;
         this.timeoutMs = timeoutMs;
-        this.progressStride = (int) Math.clamp(100_000 / Math.max(1, operation.costNanos()), 1, 4096);
+        this.progressStride = (int) Math.clamp(STRIDE_NANOS / Math.max(1, operation.costNanos()), 1, 4096);
         this.clock = clock;
         this.hooks = hooks;
         this.submittedAt = clock.instant();
-        this.chunkDone = new AtomicIntegerArray(chunkCount);
-        this.chunkWorker = new String[chunkCount];
     }
 
     @Override
@@ -109,35 +136,44 @@ final class Job implements ChunkedWork {
     @Override
     public int claimChunk() {
         synchronized (lock) {
-            if (stopped || nextChunk >= chunkCount) {
+            if (stopped || nextItem >= input.size()) {
                 return -1;
             }
             if (status == JobStatus.QUEUED) {
                 startedAt = clock.instant();
                 status = JobStatus.RUNNING;
             }
-            return nextChunk++;
+            int from = nextItem;
+            int to = (int) Math.min(input.size(), (long) from + chunkSize);
+            nextItem = to;
+            chunks.add(new Chunk(from, to));
+            return chunks.size() - 1;
         }
     }
 
     @Override
     public boolean hasUnclaimedChunks() {
-        return !stopped && nextChunk < chunkCount;
+        return !stopped && nextItem < input.size();
     }
 
     @Override
-    public int runChunk(int chunk, String workerName) {
-        chunkWorker[chunk] = workerName;
-        int from = chunk * chunkSize;
-        int to = Math.min(input.size(), from + chunkSize);
+    public int runChunk(int index, String workerName) {
+        Chunk chunk;
+        synchronized (lock) {
+            chunk = chunks.get(index);
+        }
+        chunk.worker = workerName;
+        int from = chunk.from;
+        int to = chunk.to;
         int i = from;
+        long started = System.nanoTime();
         try {
             while (i < to && !stopped) {
                 int blockEnd = Math.min(to, i + progressStride);
                 for (; i < blockEnd; i++) {
                     operation.apply(input, i, results);
                 }
-                publish(chunk, from, i);
+                publish(chunk, i);
             }
         } catch (OperationException failure) {
             fail(i, failure.getMessage());
@@ -149,21 +185,35 @@ final class Job implements ChunkedWork {
             log.error("job {}: {} failed on numbers[{}]", id, operation.name(), i, bug);
             fail(i, "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
         } finally {
-            publish(chunk, from, i);
+            publish(chunk, i);
+            adapt(i - from, System.nanoTime() - started);
             hooks.released(this, to - from);
-            if (chunksEnded.incrementAndGet() == chunkCount) {
+            if (endedItems.addAndGet(to - from) == input.size()) {
                 finish(JobStatus.SUCCEEDED, null);
             }
         }
         return i - from;
     }
 
-    private void publish(int chunk, int from, int upTo) {
-        int previously = chunkDone.get(chunk);
-        int now = upTo - from;
+    private void publish(Chunk chunk, int upTo) {
+        int previously = chunk.done;
+        int now = upTo - chunk.from;
         if (now > previously) {
-            chunkDone.set(chunk, now);
+            chunk.done = now;
             completed.addAndGet(now - previously);
+        }
+    }
+
+    /** Sizes the next chunks from this one's measured time per item (a running average of the chunks so far). */
+    private void adapt(int items, long nanos) {
+        if (!adaptive || items == 0) {
+            return;
+        }
+        synchronized (lock) {
+            double measured = (double) Math.max(1, nanos) / items;
+            nanosPerItem = nanosPerItem == 0 ? measured : (nanosPerItem + measured) / 2;
+            chunkSize = (int) Math.clamp((long) (TARGET_CHUNK_NANOS / nanosPerItem), 1, maxChunkSize);
+            progressStride = (int) Math.clamp((long) (STRIDE_NANOS / nanosPerItem), 1, 4096);
         }
     }
 
@@ -200,8 +250,8 @@ final class Job implements ChunkedWork {
                 return false;
             }
             stopped = true;
-            unclaimed = Math.max(0, input.size() - (long) nextChunk * chunkSize);
-            nextChunk = chunkCount;
+            unclaimed = input.size() - (long) nextItem;
+            nextItem = input.size();
             finishedAt = clock.instant();
             error = why;
             status = terminal;
@@ -290,21 +340,49 @@ final class Job implements ChunkedWork {
     /** Worker name → items it computed for this job, in name order. */
     Map<String, Long> itemsByWorker() {
         Map<String, Long> byWorker = new TreeMap<>(Job::compareWorkerNames);
-        for (int chunk = 0; chunk < chunkCount; chunk++) {
-            int items = chunkDone.get(chunk);
-            if (items > 0) {
-                byWorker.merge(chunkWorker[chunk], (long) items, Long::sum);
+        synchronized (lock) {
+            for (Chunk chunk : chunks) {
+                int items = chunk.done;
+                if (items > 0) {
+                    byWorker.merge(chunk.worker, (long) items, Long::sum);
+                }
             }
         }
         return new LinkedHashMap<>(byWorker);
     }
 
-    /** Item {@code index}: its result and worker when computed, else {@code null}s. */
-    ItemView item(int index) {
-        int chunk = index / chunkSize;
-        boolean computed = index - chunk * chunkSize < chunkDone.get(chunk);
-        return new ItemView(index, input.valueAt(index), computed ? results.valueAt(index) : null,
-                computed ? chunkWorker[chunk] : null);
+    /** Items {@code offset} … {@code offset + limit - 1} (those that exist): result and worker when computed, else {@code null}s. */
+    List<ItemView> items(int offset, int limit) {
+        List<ItemView> items = new ArrayList<>();
+        int end = (int) Math.min(input.size(), (long) offset + limit);
+        synchronized (lock) {
+            int c = chunkContaining(offset);
+            for (int index = offset; index < end; index++) {
+                while (c < chunks.size() && chunks.get(c).to <= index) {
+                    c++;
+                }
+                Chunk chunk = c < chunks.size() ? chunks.get(c) : null;
+                boolean computed = chunk != null && index - chunk.from < chunk.done;
+                items.add(new ItemView(index, input.valueAt(index), computed ? results.valueAt(index) : null,
+                        computed ? chunk.worker : null));
+            }
+        }
+        return items;
+    }
+
+    /** The position in {@link #chunks} of the chunk holding item {@code index}, or of the first chunk after it. */
+    private int chunkContaining(int index) {
+        int low = 0;
+        int high = chunks.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (chunks.get(middle).to <= index) {
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
     }
 
     /** Orders {@code worker-2} before {@code worker-10}. */

@@ -165,10 +165,6 @@ class JobController {
             @Parameter(description = "Index of the first item") @RequestParam(defaultValue = "0") @Min(0) int offset,
             @Parameter(description = "Most items to return, 1 … 10000") @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {
         Job job = jobs.find(id);
-        List<ItemView> items = new ArrayList<>();
-        for (int i = offset; i < job.size() && i - offset < limit; i++) {
-            items.add(job.item(i));
-        }
-        return new ItemsPage(items, offset, limit, job.size());
+        return new ItemsPage(job.items(offset, limit), offset, limit, job.size());
     }
 }

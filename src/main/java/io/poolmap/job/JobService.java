@@ -29,7 +29,6 @@ import org.springframework.stereotype.Service;
 public class JobService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
-    private static final long TARGET_CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final PoolmapProperties properties;
     private final OperationRegistry operations;
@@ -74,6 +73,7 @@ public class JobService implements SmartLifecycle {
         }
         int cap = operation.kind() == OperationKind.IO ? properties.maxIoParallelism() : pool.size();
         int parallelism = Math.min(request.parallelism() == null ? pool.size() : request.parallelism(), cap);
+        int poolMapChunk = poolMapChunkSize(numbers.size(), parallelism);
         int chunkSize = request.chunkSize() != null ? Math.min(request.chunkSize(), numbers.size())
                 : autoChunkSize(numbers.size(), parallelism, operation.costNanos());
         long timeoutMs = request.timeoutMs() == null ? maxTimeoutMs : request.timeoutMs();
@@ -82,7 +82,7 @@ public class JobService implements SmartLifecycle {
             throw JobProblems.queueFull(numbers.size(), admission.capacity() - admission.reserved(), admission.capacity());
         }
         Job job = new Job(sequence.incrementAndGet(), UUID.randomUUID().toString(), operation, numbers, chunkSize,
-                parallelism, timeoutMs, clock, hooks);
+                request.chunkSize() == null, poolMapChunk, parallelism, timeoutMs, clock, hooks);
         store.save(job);
         listeners.forEach(listener -> listener.submitted(operation.name()));
         ScheduledFuture<?> deadline = timer.schedule(job::timeOut, timeoutMs, TimeUnit.MILLISECONDS);
@@ -106,13 +106,18 @@ public class JobService implements SmartLifecycle {
     }
 
     /**
-     * Pool.map's {@code ceil(n / (4 × workers))}, but never a chunk that runs much longer than a couple of
-     * milliseconds, so that other jobs get a worker soon and cancellation is prompt.
+     * The first chunk's size when the client gives none: Pool.map's {@code ceil(n / (4 × workers))}, but never
+     * a chunk that the operation's declared cost says runs longer than {@link Job#TARGET_CHUNK_NANOS}; later
+     * chunks adapt to the measured cost.
      */
     static int autoChunkSize(int items, int parallelism, long costNanos) {
-        long poolMapRule = (items + 4L * parallelism - 1) / (4L * parallelism);
-        long byTime = Math.max(1, TARGET_CHUNK_NANOS / Math.max(1, costNanos));
-        return (int) Math.max(1, Math.min(poolMapRule, byTime));
+        long byTime = Math.max(1, Job.TARGET_CHUNK_NANOS / Math.max(1, costNanos));
+        return (int) Math.max(1, Math.min(poolMapChunkSize(items, parallelism), byTime));
+    }
+
+    /** Pool.map's rule, {@code ceil(n / (4 × workers))}: the largest chunk poolmap chooses by itself. */
+    static int poolMapChunkSize(int items, int parallelism) {
+        return (int) Math.max(1, (items + 4L * parallelism - 1) / (4L * parallelism));
     }
 
     Job find(String id) {

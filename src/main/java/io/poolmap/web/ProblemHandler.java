@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -130,7 +131,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamReadException malformed) {
             String where = malformed.getLocation() == null ? ""
                     : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
-            return invalid("malformed JSON" + where + ": " + firstLine(malformed.getOriginalMessage()));
+            String message = firstLine(malformed.getOriginalMessage());
+            if (message.startsWith("Non-standard token")) {
+                message = "NaN and Infinity are not JSON numbers";
+            }
+            ProblemException problem = invalid("malformed JSON" + where + ": " + message);
+            if (malformed.processor() instanceof JsonParser parser && parser.streamReadContext() != null
+                    && !parser.streamReadContext().inRoot()) {
+                problem.with("pointer", parser.streamReadContext().pathAsPointer().toString());
+            }
+            return problem;
         }
         if (cause instanceof JacksonException jackson) {
             return invalid("the JSON body cannot be read: " + firstLine(jackson.getOriginalMessage()));

@@ -1,0 +1,73 @@
+package io.poolmap.operation;
+
+import java.math.BigInteger;
+
+/**
+ * The common shape of the one-step arithmetic operations: integers stay exact ({@code long} until it would
+ * overflow, then {@link BigInteger}), doubles follow IEEE-754 as Python's {@code float} and must stay finite.
+ */
+abstract class ArithmeticOperation implements Operation {
+
+    /** True when {@link #applyLong} would overflow for {@code x}, so the item is computed in {@link BigInteger}. */
+    abstract boolean overflows(long x);
+
+    abstract long applyLong(long x);
+
+    abstract BigInteger applyBig(BigInteger x);
+
+    abstract double applyDouble(double x);
+
+    /** How many times longer (in digits) the result can be than the input: 2 for {@code square}, 3 for {@code cube}. */
+    int digitGrowth() {
+        return 1;
+    }
+
+    @Override
+    public final OperationKind kind() {
+        return OperationKind.CPU;
+    }
+
+    @Override
+    public String domain() {
+        return "any number";
+    }
+
+    @Override
+    public String limit() {
+        return "none: one arithmetic step per item";
+    }
+
+    @Override
+    public final String checkDomain(Numbers numbers, int i) {
+        return numbers.kind(i) == Numbers.Kind.BOOLEAN ? name() + " needs a number" : null;
+    }
+
+    @Override
+    public final long resultDigits(Numbers numbers, int i) {
+        return digitGrowth() * ExactMath.digits(numbers, i) + 1;
+    }
+
+    @Override
+    public final void apply(Numbers in, int i, Numbers out) {
+        switch (in.kind(i)) {
+            case LONG -> {
+                long x = in.longAt(i);
+                if (overflows(x)) {
+                    out.setInteger(i, applyBig(BigInteger.valueOf(x)));
+                } else {
+                    out.setLong(i, applyLong(x));
+                }
+            }
+            case BIG -> out.setInteger(i, applyBig(in.bigAt(i)));
+            case DOUBLE -> {
+                double x = in.doubleAt(i);
+                double result = applyDouble(x);
+                if (!Double.isFinite(result)) {
+                    throw new OperationException(name() + "(" + x + ") is not a finite number");
+                }
+                out.setDouble(i, result);
+            }
+            case BOOLEAN -> throw new OperationException(name() + " needs a number");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.poolmap.operation;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The number of Collatz steps (n → n/2 when even, 3n + 1 when odd) from n to 1, in {@code long} arithmetic until
+ * 3n + 1 would overflow; bounded by {@code poolmap.operations.collatz-max-steps} steps and
+ * {@code poolmap.operations.collatz-max-digits} input digits, since nobody has proven that every n reaches 1.
+ */
+@Component
+class CollatzStepsOperation implements Operation {
+
+    private static final long LONG_SAFE_ODD = (Long.MAX_VALUE - 1) / 3;
+
+    private final int maxSteps;
+    private final DigitLimit digits;
+
+    CollatzStepsOperation(OperationLimits limits) {
+        this.maxSteps = limits.collatzMaxSteps();
+        this.digits = new DigitLimit(limits.collatzMaxDigits());
+    }
+
+    @Override
+    public String name() {
+        return "collatz_steps";
+    }
+
+    @Override
+    public String description() {
+        return "How many Collatz steps (n/2 if even, 3n + 1 if odd) take n to 1.";
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.CPU;
+    }
+
+    @Override
+    public String domain() {
+        return "integer n ≥ 1 of at most " + digits.digits() + " digits";
+    }
+
+    @Override
+    public String limit() {
+        return "at most " + maxSteps + " steps (poolmap.operations.collatz-max-steps) and " + digits.digits()
+                + " digits (poolmap.operations.collatz-max-digits)";
+    }
+
+    @Override
+    public Example example() {
+        return new Example(List.of(1L, 6L, 27L, 97L), List.of(0L, 8L, 111L, 118L));
+    }
+
+    @Override
+    public long costNanos() {
+        return 300;
+    }
+
+    @Override
+    public String checkDomain(Numbers numbers, int i) {
+        boolean inside = switch (numbers.kind(i)) {
+            case LONG -> numbers.longAt(i) >= 1 && !digits.exceeds(numbers.longAt(i));
+            case BIG -> numbers.bigAt(i).signum() > 0 && !digits.exceeds(numbers.bigAt(i));
+            case DOUBLE, BOOLEAN -> false;
+        };
+        return inside ? null : "collatz_steps needs an integer n ≥ 1 of at most " + digits.digits() + " digits";
+    }
+
+    @Override
+    public void apply(Numbers in, int i, Numbers out) {
+        String refused = checkDomain(in, i);
+        if (refused != null) {
+            throw new OperationException(refused);
+        }
+        BigInteger big = in.kind(i) == Numbers.Kind.BIG ? in.bigAt(i) : null;
+        long x = big == null ? in.longAt(i) : 0;
+        long steps = 0;
+        while (big != null || x != 1) {
+            if (big != null) {
+                int zeros = big.getLowestSetBit();
+                big = zeros == 0 ? big.shiftLeft(1).add(big).add(BigInteger.ONE) : big.shiftRight(zeros);
+                steps += Math.max(zeros, 1);
+                if (big.bitLength() < 63) {
+                    x = big.longValue();
+                    big = null;
+                }
+            } else if ((x & 1) == 0) {
+                int zeros = Long.numberOfTrailingZeros(x);
+                x >>>= zeros;
+                steps += zeros;
+            } else if (x <= LONG_SAFE_ODD) {
+                x = 3 * x + 1;
+                steps++;
+            } else {
+                big = BigInteger.valueOf(x);
+                continue;
+            }
+            if (steps >= maxSteps && (steps > maxSteps || big != null || x != 1)) {
+                throw new OperationException("collatz_steps did not reach 1 within " + maxSteps
+                        + " steps (poolmap.operations.collatz-max-steps)");
+            }
+        }
+        out.setLong(i, steps);
+    }
+}

@@ -1,0 +1,101 @@
+package io.poolmap.operation;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Python's {@code math.factorial(n)}, exact; {@code n} is capped by {@code poolmap.operations.factorial-max} because
+ * n! grows to n·log10(n/e) digits, and a decimal such as {@code 5.0} is refused as Python 3.10+ refuses it.
+ */
+@Component
+class FactorialOperation implements Operation {
+
+    private static final int LONG_MAX_N = 20;
+    private static final long[] SMALL = new long[LONG_MAX_N + 1];
+
+    static {
+        SMALL[0] = 1;
+        for (int n = 1; n <= LONG_MAX_N; n++) {
+            SMALL[n] = SMALL[n - 1] * n;
+        }
+    }
+
+    private final int max;
+
+    FactorialOperation(OperationLimits limits) {
+        this.max = limits.factorialMax();
+    }
+
+    @Override
+    public String name() {
+        return "factorial";
+    }
+
+    @Override
+    public String description() {
+        return "n! = 1 × 2 × … × n, exact.";
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.CPU;
+    }
+
+    @Override
+    public String domain() {
+        return "integer 0 ≤ n ≤ " + max;
+    }
+
+    @Override
+    public String limit() {
+        return "n ≤ " + max + " (poolmap.operations.factorial-max)";
+    }
+
+    @Override
+    public Example example() {
+        return new Example(List.of(0L, 5L, 20L, 25L),
+                List.of(1L, 120L, 2432902008176640000L, new BigInteger("15511210043330985984000000")));
+    }
+
+    @Override
+    public long costNanos() {
+        return 50_000;
+    }
+
+    @Override
+    public String checkDomain(Numbers numbers, int i) {
+        if (numbers.kind(i) == Numbers.Kind.LONG && numbers.longAt(i) >= 0 && numbers.longAt(i) <= max) {
+            return null;
+        }
+        return "factorial needs an integer 0 ≤ n ≤ " + max;
+    }
+
+    /** Stirling's bound: log10(n!) ≤ n·log10(n/e) + log10(2πn)/2 + 1/(12n·ln 10), plus one digit and a margin. */
+    @Override
+    public long resultDigits(Numbers numbers, int i) {
+        long n = numbers.kind(i) == Numbers.Kind.LONG ? numbers.longAt(i) : -1;
+        if (n < 0 || n > max) {
+            return 20;
+        }
+        if (n <= LONG_MAX_N) {
+            return 19;
+        }
+        return (long) Math.ceil(n * Math.log10(n / Math.E) + Math.log10(2 * Math.PI * n) / 2) + 2;
+    }
+
+    @Override
+    public void apply(Numbers in, int i, Numbers out) {
+        String refused = checkDomain(in, i);
+        if (refused != null) {
+            throw new OperationException(refused);
+        }
+        long n = in.longAt(i);
+        if (n <= LONG_MAX_N) {
+            out.setLong(i, SMALL[(int) n]);
+        } else {
+            out.setInteger(i, ExactMath.product(1, (int) n));
+        }
+    }
+}

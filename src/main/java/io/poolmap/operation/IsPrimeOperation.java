@@ -1,0 +1,90 @@
+package io.poolmap.operation;
+
+import java.math.BigInteger;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether an integer is prime: exact for every {@code long} ({@link LongPrimality}); above that
+ * {@link BigInteger#isProbablePrime} with certainty 100, so a composite is called prime with probability below
+ * 2^-100; inputs are capped at {@code poolmap.operations.is-prime-max-digits} digits.
+ */
+@Component
+class IsPrimeOperation implements Operation {
+
+    private static final int CERTAINTY = 100;
+
+    private final DigitLimit digits;
+
+    IsPrimeOperation(OperationLimits limits) {
+        this.digits = new DigitLimit(limits.isPrimeMaxDigits());
+    }
+
+    @Override
+    public String name() {
+        return "is_prime";
+    }
+
+    @Override
+    public String description() {
+        return "Whether n is a prime number (true/false); integers below 2 are not prime.";
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.CPU;
+    }
+
+    @Override
+    public String domain() {
+        return "integer of at most " + digits.digits() + " digits";
+    }
+
+    @Override
+    public String limit() {
+        return "at most " + digits.digits() + " digits (poolmap.operations.is-prime-max-digits); exact below 2^63,"
+                + " probabilistic above (error below 2^-100)";
+    }
+
+    @Override
+    public Example example() {
+        return new Example(List.of(1L, 2L, 9L, 97L, 3215031751L, 2305843009213693951L),
+                List.of(false, true, false, true, false, true));
+    }
+
+    @Override
+    public long costNanos() {
+        return 1_000;
+    }
+
+    @Override
+    public String checkDomain(Numbers numbers, int i) {
+        boolean inside = switch (numbers.kind(i)) {
+            case LONG -> !digits.exceeds(numbers.longAt(i));
+            case BIG -> !digits.exceeds(numbers.bigAt(i));
+            case DOUBLE, BOOLEAN -> false;
+        };
+        return inside ? null : "is_prime needs an integer of at most " + digits.digits() + " digits";
+    }
+
+    /** The result is {@code true} or {@code false}: at most five characters. */
+    @Override
+    public long resultDigits(Numbers numbers, int i) {
+        return 5;
+    }
+
+    @Override
+    public void apply(Numbers in, int i, Numbers out) {
+        String refused = checkDomain(in, i);
+        if (refused != null) {
+            throw new OperationException(refused);
+        }
+        if (in.kind(i) == Numbers.Kind.LONG) {
+            out.setBoolean(i, LongPrimality.isPrime(in.longAt(i)));
+        } else {
+            BigInteger n = in.bigAt(i);
+            out.setBoolean(i, n.signum() > 0 && n.isProbablePrime(CERTAINTY));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.poolmap.operation;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Python's {@code lambda ms: time.sleep(ms / 1000) or ms}, the I/O-bound operation: it waits, so it runs on a
+ * virtual thread, and an interrupt (a cancelled or timed-out job) ends the wait; capped by
+ * {@code poolmap.operations.sleep-max-ms}.
+ */
+@Component
+class SleepOperation implements Operation {
+
+    private static final long NANOS_PER_MS = 1_000_000;
+
+    private final long maxMs;
+
+    SleepOperation(OperationLimits limits) {
+        this.maxMs = limits.sleepMaxMs();
+    }
+
+    @Override
+    public String name() {
+        return "sleep";
+    }
+
+    @Override
+    public String description() {
+        return "Waits x milliseconds, then returns x unchanged.";
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.IO;
+    }
+
+    @Override
+    public String domain() {
+        return "number of milliseconds 0 ≤ x ≤ " + maxMs + " (fractions allowed)";
+    }
+
+    @Override
+    public String limit() {
+        return "x ≤ " + maxMs + " ms (poolmap.operations.sleep-max-ms)";
+    }
+
+    @Override
+    public Example example() {
+        return new Example(List.of(0L, 1L, 2.5), List.of(0L, 1L, 2.5));
+    }
+
+    @Override
+    public long costNanos() {
+        return NANOS_PER_MS;
+    }
+
+    @Override
+    public String checkDomain(Numbers numbers, int i) {
+        boolean inside = switch (numbers.kind(i)) {
+            case LONG -> numbers.longAt(i) >= 0 && numbers.longAt(i) <= maxMs;
+            case DOUBLE -> numbers.doubleAt(i) >= 0 && numbers.doubleAt(i) <= maxMs;
+            case BIG, BOOLEAN -> false;
+        };
+        return inside ? null : "sleep needs a number of milliseconds 0 ≤ x ≤ " + maxMs;
+    }
+
+    @Override
+    public void apply(Numbers in, int i, Numbers out) throws InterruptedException {
+        String refused = checkDomain(in, i);
+        if (refused != null) {
+            throw new OperationException(refused);
+        }
+        if (in.kind(i) == Numbers.Kind.LONG) {
+            Thread.sleep(Duration.ofMillis(in.longAt(i)));
+            out.setLong(i, in.longAt(i));
+        } else {
+            Thread.sleep(Duration.ofNanos(Math.round(in.doubleAt(i) * NANOS_PER_MS)));
+            out.setDouble(i, in.doubleAt(i));
+        }
+    }
+}

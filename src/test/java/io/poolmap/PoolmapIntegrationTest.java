@@ -1,0 +1,169 @@
+package io.poolmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole service over real HTTP: the README's examples, metrics, the workers endpoint and the docs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "poolmap.workers=2")
+@AutoConfigureMetrics
+class PoolmapIntegrationTest {
+
+    private static final Pattern BUSY = Pattern.compile("^poolmap_worker_busy_seconds_total\\{[^}]*worker=\"(worker-\\d+)\"[^}]*} (\\S+)$",
+            Pattern.MULTILINE);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Test
+    void doubleOverOneToFiveWithFourWorkersGivesTheResultsInOrder() throws Exception {
+        HttpResponse<String> response = post("{\"operation\":\"double\",\"numbers\":[1,2,3,4,5],\"parallelism\":4}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode job = json.readTree(response.body());
+        assertThat(job.get("results").toString()).isEqualTo("[2,4,6,8,10]");
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("parallelism").asInt()).isEqualTo(2);
+        assertThat(response.headers().firstValue("Content-Location")).hasValue("/api/v1/jobs/" + job.get("id").asString());
+    }
+
+    @Test
+    void squareOfALargeIntegerStaysExactAndIsWrittenInFull() throws Exception {
+        HttpResponse<String> response = post("{\"operation\":\"square\",\"numbers\":[3037000500, 123456789012345678901234567890, 1.5]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"results\":[9223372037000250000,"
+                + "15241578753238836750495351562536198787501905199875019052100,2.25]");
+    }
+
+    @Test
+    void anAsynchronousJobIsJoinedWithWait() throws Exception {
+        HttpResponse<String> accepted = post("{\"operation\":\"square\",\"numbers\":[1,2,3],\"async\":true}");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode joined = json.readTree(get(location + "?wait=10s").body());
+        assertThat(joined.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(joined.get("results").toString()).isEqualTo("[1,4,9]");
+    }
+
+    @Test
+    void everyWorkersBusySecondsRiseInPrometheusUnderACpuJob() throws Exception {
+        Map<String, Double> before = busySeconds(get("/actuator/prometheus").body());
+        StringBuilder numbers = new StringBuilder();
+        for (int n = 1; n <= 400_000; n++) {
+            numbers.append(n == 1 ? "" : ",").append(n);
+        }
+
+        HttpResponse<String> response = post("{\"operation\":\"collatz_steps\",\"numbers\":[" + numbers + "],\"chunkSize\":1000}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String scrape = get("/actuator/prometheus").body();
+        Map<String, Double> after = busySeconds(scrape);
+        assertThat(after).containsOnlyKeys("worker-1", "worker-2");
+        after.forEach((worker, seconds) -> assertThat(seconds).as(worker).isGreaterThan(before.getOrDefault(worker, 0.0)));
+        assertThat(scrape)
+                .contains("poolmap_worker_items_total{", "poolmap_worker_utilization{", "poolmap_queue_items ")
+                .contains("poolmap_jobs_submitted_total{", "operation=\"collatz_steps\"")
+                .containsPattern("poolmap_jobs_finished_total\\{[^}]*operation=\"collatz_steps\"[^}]*status=\"SUCCEEDED\"")
+                .contains("poolmap_job_duration_seconds_bucket{", "executor_active_threads{", "name=\"poolmap.workers\"");
+    }
+
+    @Test
+    void theWorkersEndpointShowsEachWorkerWithItsUtilization() throws Exception {
+        post("{\"operation\":\"square\",\"numbers\":[1,2,3,4,5,6,7,8],\"chunkSize\":1}");
+
+        JsonNode report = json.readTree(get("/actuator/workers").body());
+
+        assertThat(report.get("poolSize").asInt()).isEqualTo(2);
+        assertThat(report.get("workers")).hasSize(2);
+        JsonNode first = report.get("workers").get(0);
+        assertThat(first.get("name").asString()).isEqualTo("worker-1");
+        assertThat(first.get("state").asString()).isIn("IDLE", "BUSY");
+        assertThat(first.get("utilization").has("1m")).isTrue();
+        assertThat(first.get("utilization").has("15m")).isTrue();
+        long items = report.get("workers").get(0).get("itemsCompleted").asLong() + report.get("workers").get(1).get("itemsCompleted").asLong();
+        assertThat(items).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void theItemsOfAJobNameTheWorkerOfEachNumber() throws Exception {
+        JsonNode job = json.readTree(post("{\"operation\":\"square\",\"numbers\":[1,2,3,4],\"chunkSize\":1}").body());
+
+        JsonNode items = json.readTree(get("/api/v1/jobs/" + job.get("id").asString() + "/items").body());
+
+        assertThat(items.get("total").asInt()).isEqualTo(4);
+        for (JsonNode item : items.get("items")) {
+            assertThat(item.get("result").asLong()).isEqualTo(item.get("input").asLong() * item.get("input").asLong());
+            assertThat(item.get("worker").asString()).matches("worker-[12]");
+        }
+    }
+
+    @Test
+    void healthShowsThePoolAndInfoShowsTheBuild() throws Exception {
+        JsonNode health = json.readTree(get("/actuator/health").body());
+        assertThat(health.at("/components/pool/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/pool/details/workers").asInt()).isEqualTo(2);
+
+        JsonNode info = json.readTree(get("/actuator/info").body());
+        assertThat(info.at("/build/artifact").asString()).isEqualTo("poolmap");
+    }
+
+    @Test
+    void swaggerUiAndTheOpenApiSpecAreServed() throws Exception {
+        JsonNode spec = json.readTree(get("/v3/api-docs").body());
+        assertThat(spec.at("/paths").propertyNames()).contains("/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/items",
+                "/api/v1/operations");
+        assertThat(spec.at("/paths/~1api~1v1~1jobs/post/responses").propertyNames())
+                .contains("200", "202", "400", "409", "413", "415", "422", "429", "503", "504");
+
+        HttpResponse<String> ui = http.send(HttpRequest.newBuilder(uri("/swagger-ui/index.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
+    }
+
+    private Map<String, Double> busySeconds(String scrape) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        Matcher matcher = BUSY.matcher(scrape);
+        while (matcher.find()) {
+            seconds.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        return seconds;
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/api/v1/jobs")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
