@@ -61,7 +61,7 @@ class JobServiceTest {
     private final Gate gate = new Gate();
     private final TestSleep sleep = new TestSleep();
     private final List<Operation> operations = List.of(new TestDouble(), new TestBlocking(gate), new TestFailing(),
-            new TestDomain(), sleep);
+            new TestDomain(), sleep, new TestBlocking("test_cheap_blocking", 10, gate));
     private final RecordingJobListener listener = new RecordingJobListener();
     private final InMemoryJobStore store = new InMemoryJobStore();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
@@ -187,11 +187,11 @@ class JobServiceTest {
     }
 
     @Test
-    void chunkSizeGivenIsUsed() throws InterruptedException {
-        Job job = finished(jobs().submit(aJobRequest().range(10).chunkSize(3).build()));
+    void chunkSizeGivenIsUsedForEveryChunk() throws InterruptedException {
+        Job job = finished(jobs().submit(aJobRequest().range(1_000).chunkSize(3).build()));
 
         assertThat(job.chunkSize()).isEqualTo(3);
-        assertThat(longs(job.results())).containsExactly(0, 2, 4, 6, 8, 10, 12, 14, 16, 18);
+        assertThat(longs(job.results())).containsExactly(LongStream.range(0, 1_000).map(i -> 2 * i).toArray());
     }
 
     @Test
@@ -203,20 +203,34 @@ class JobServiceTest {
     }
 
     @Test
-    void automaticChunkSizeOfACheapOperationFollowsPoolMapsRule() throws InterruptedException {
-        Job job = finished(jobs().submit(aJobRequest().range(1_000).parallelism(2).build()));
+    void theFirstAutomaticChunkOfACheapOperationFollowsPoolMapsRule() {
+        JobService service = jobs();
 
+        Job job = service.submit(aJobRequest().operation("test_cheap_blocking").range(1_000).parallelism(2).build());
+
+        eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(2));
         assertThat(job.chunkSize()).isEqualTo(125); // ceil(1000 / (4 × 2))
     }
 
     @Test
-    void automaticChunkSizeOfAnExpensiveOperationKeepsChunksNearTwoMilliseconds() throws InterruptedException {
+    void theFirstAutomaticChunkOfAnExpensiveOperationRunsAboutTwoMilliseconds() {
+        JobService service = jobs();
+
+        Job job = service.submit(aJobRequest().operation("test_blocking").range(1_000).parallelism(2).build());
+
+        eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(2));
+        assertThat(job.chunkSize()).isEqualTo(2); // 2 ms at a declared 1 ms an item, well under Pool.map's 125
+    }
+
+    @Test
+    void automaticChunksGrowWhenItemsCostLessThanDeclaredButNeverBeyondPoolMapsRule() throws InterruptedException {
         gate.open();
 
         Job job = finished(jobs().submit(aJobRequest().operation("test_blocking").range(1_000).parallelism(2).build()));
 
-        assertThat(job.chunkSize()).isEqualTo(2); // 2 ms / 1 ms per item, well under Pool.map's 125
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.chunkSize()).isGreaterThan(2).isLessThanOrEqualTo(125);
+        assertThat(longs(job.results())).containsExactly(LongStream.range(0, 1_000).map(i -> 10 * i).toArray());
     }
 
     @Test
@@ -272,10 +286,10 @@ class JobServiceTest {
                     ProblemDetail detail = problem.toProblemDetail();
                     assertThat(detail.getType()).hasToString("urn:poolmap:problem:unknown-operation");
                     assertThat(detail.getDetail()).contains("'test_triple'",
-                            "test_blocking, test_domain, test_double, test_failing, test_sleep");
+                            "test_blocking, test_cheap_blocking, test_domain, test_double, test_failing, test_sleep");
                     assertThat(detail.getProperties()).containsEntry("pointer", "/operation");
                     assertThat(detail.getProperties().get("operations")).asInstanceOf(InstanceOfAssertFactories.ITERABLE)
-                            .containsExactly("test_blocking", "test_domain", "test_double", "test_failing", "test_sleep");
+                            .containsExactly("test_blocking", "test_cheap_blocking", "test_domain", "test_double", "test_failing", "test_sleep");
                 });
         assertThat(service.count(null)).isZero();
     }
@@ -602,7 +616,7 @@ class JobServiceTest {
         assertThat(job.parallelism()).isEqualTo(4);
         assertThat(longs(job.results())).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("io-[1-4]"));
-        assertThat(job.item(0).worker()).matches("io-[1-4]");
+        assertThat(job.items(0, 1).getFirst().worker()).matches("io-[1-4]");
     }
 
     // --- listeners ------------------------------------------------------------------------------------

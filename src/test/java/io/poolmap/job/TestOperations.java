@@ -83,13 +83,21 @@ final class TestOperations {
         }
     }
 
-    /** {@code test_blocking}: waits at the gate, then 10x; declared expensive, so a chunk checks for a stop after every item. */
+    /**
+     * {@code test_blocking}: waits at the gate, then 10x; declared expensive (1 ms an item), so that a chunk checks for
+     * a stop after every item, whatever the items really cost.
+     */
     static final class TestBlocking extends TestOperation {
 
         private final Gate gate;
 
         TestBlocking(Gate gate) {
-            super("test_blocking", OperationKind.CPU, 1_000_000);
+            this("test_blocking", 1_000_000, gate);
+        }
+
+        /** A blocking operation with another name and declared cost, e.g. a cheap one whose first chunk the test can hold. */
+        TestBlocking(String name, long costNanos, Gate gate) {
+            super(name, OperationKind.CPU, costNanos);
             this.gate = gate;
         }
 
