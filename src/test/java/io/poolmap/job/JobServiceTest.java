@@ -132,7 +132,7 @@ class JobServiceTest {
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(longs(job.results())).containsExactly(LongStream.range(0, 10_000).map(i -> 2 * i).toArray());
         assertThat(job.completed()).isEqualTo(10_000);
-        assertThat(job.itemsByWorker()).containsOnlyKeys("worker-1", "worker-2");
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
         assertThat(itemsComputed(job)).isEqualTo(10_000);
     }
 
