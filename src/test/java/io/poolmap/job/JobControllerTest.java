@@ -228,6 +228,7 @@ class JobControllerTest {
         Map<String, Object> problem = invalid(post("{\"operation\":\"test_double\",\"numbers\":[1],\"operation\":\"test_failing\"}"));
 
         assertThat((String) problem.get("detail")).contains("Duplicate", "\"operation\"");
+        assertThat(problem).containsEntry("pointer", "/operation");
         assertThat(jobs.count(null)).isZero();
     }
 
