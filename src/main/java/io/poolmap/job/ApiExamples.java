@@ -6,6 +6,17 @@ final class ApiExamples {
     private ApiExamples() {
     }
 
+    static final String REQUEST = """
+            {"operation": "double", "numbers": [1, 2, 3, 4, 5], "parallelism": 4}""";
+
+    static final String ASYNC_REQUEST = """
+            {"operation": "collatz_steps", "numbers": [27, 97, 871, 6171, 77031, 837799], "async": true}""";
+
+    static final String ACCEPTED = """
+            {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"collatz_steps","status":"RUNNING","size":6,
+             "progress":{"completed":0,"total":6},"parallelism":2,"chunkSize":1,"timeoutMs":3600000,"workers":{},
+             "submittedAt":"2026-11-30T09:00:00.000Z","startedAt":"2026-11-30T09:00:00.001Z","durationMs":1}""";
+
     static final String SUCCEEDED = """
             {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"double","status":"SUCCEEDED","size":5,
              "progress":{"completed":5,"total":5},"parallelism":4,"chunkSize":1,"timeoutMs":3600000,

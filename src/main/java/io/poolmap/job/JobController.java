@@ -57,7 +57,8 @@ class JobController {
                     value = ApiExamples.SUCCEEDED)))
     @ApiResponse(responseCode = "202", description = "Accepted and running (asynchronous, or not finished within poolmap.sync-wait); poll or join at Location.",
             headers = @Header(name = "Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
+                    examples = @ExampleObject(value = ApiExamples.ACCEPTED)))
     @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or empty field, a non-number, an unknown field or operation, an option out of range.",
             content = @Content(mediaType = PROBLEM, examples = {
                     @ExampleObject(name = "unknown field", value = ApiExamples.UNKNOWN_FIELD),
@@ -77,8 +78,13 @@ class JobController {
     @ApiResponse(responseCode = "503", description = "poolmap is shutting down.", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "504", description = "The job reached its timeoutMs.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.TIMED_OUT)))
-    ResponseEntity<JobView> submit(@Valid @RequestBody JobRequest request,
-            @Parameter(description = "respond-async: answer 202 at once", example = "respond-async")
+    ResponseEntity<JobView> submit(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = JobRequest.class), examples = {
+                            @ExampleObject(name = "double with 4 workers", value = ApiExamples.REQUEST),
+                            @ExampleObject(name = "asynchronous", value = ApiExamples.ASYNC_REQUEST)}))
+            @Valid @RequestBody JobRequest request,
+            @Parameter(description = "Send `respond-async` to get 202 at once instead of waiting for the result")
             @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
         boolean preferAsync = prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async");
         Job job = jobs.submit(request);

@@ -30,6 +30,8 @@ public class JobService implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
+    private static final int PROBE_CHUNK_SIZE = 64;
+
     private final PoolmapProperties properties;
     private final OperationRegistry operations;
     private final WorkerPool pool;
@@ -106,13 +108,14 @@ public class JobService implements SmartLifecycle {
     }
 
     /**
-     * The first chunk's size when the client gives none: Pool.map's {@code ceil(n / (4 × workers))}, but never
-     * a chunk that the operation's declared cost says runs longer than {@link Job#TARGET_CHUNK_NANOS}; later
-     * chunks adapt to the measured cost.
+     * The first chunk's size when the client gives none: small (a probe of at most {@value #PROBE_CHUNK_SIZE}
+     * items, since inputs may cost far more than the operation declares), never above Pool.map's
+     * {@code ceil(n / (4 × workers))} nor what the declared cost says runs longer than
+     * {@link Job#TARGET_CHUNK_NANOS}; later chunks adapt to the measured cost.
      */
     static int autoChunkSize(int items, int parallelism, long costNanos) {
         long byTime = Math.max(1, Job.TARGET_CHUNK_NANOS / Math.max(1, costNanos));
-        return (int) Math.max(1, Math.min(poolMapChunkSize(items, parallelism), byTime));
+        return (int) Math.max(1, Math.min(Math.min(poolMapChunkSize(items, parallelism), byTime), PROBE_CHUNK_SIZE));
     }
 
     /** Pool.map's rule, {@code ceil(n / (4 × workers))}: the largest chunk poolmap chooses by itself. */

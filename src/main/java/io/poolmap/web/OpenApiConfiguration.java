@@ -1,14 +1,24 @@
 package io.poolmap.web;
 
+import io.poolmap.operation.Numbers;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.NumberSchema;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The title and description that Swagger UI shows above poolmap's endpoints. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // a batch is a JSON array of numbers, whatever Numbers looks like inside
+        SpringDocUtils.getConfig().replaceWithSchema(Numbers.class,
+                new ArraySchema().items(new NumberSchema()).description("A JSON array of numbers"));
+    }
 
     @Bean
     OpenAPI poolmapOpenApi() {
