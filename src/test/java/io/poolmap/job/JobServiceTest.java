@@ -203,13 +203,23 @@ class JobServiceTest {
     }
 
     @Test
-    void theFirstAutomaticChunkOfACheapOperationFollowsPoolMapsRule() {
+    void theFirstAutomaticChunkOfACheapOperationIsASmallProbe() {
         JobService service = jobs();
 
         Job job = service.submit(aJobRequest().operation("test_cheap_blocking").range(1_000).parallelism(2).build());
 
         eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(2));
-        assertThat(job.chunkSize()).isEqualTo(125); // ceil(1000 / (4 × 2))
+        assertThat(job.chunkSize()).isEqualTo(64); // a probe, below Pool.map's ceil(1000 / (4 × 2)) = 125
+    }
+
+    @Test
+    void theFirstAutomaticChunkOfASmallBatchFollowsPoolMapsRule() {
+        JobService service = jobs();
+
+        Job job = service.submit(aJobRequest().operation("test_cheap_blocking").range(40).parallelism(2).build());
+
+        eventually().untilAsserted(() -> assertThat(gate.entered()).isEqualTo(2));
+        assertThat(job.chunkSize()).isEqualTo(5); // ceil(40 / (4 × 2))
     }
 
     @Test
@@ -238,10 +248,11 @@ class JobServiceTest {
         assertThat(JobService.autoChunkSize(1, 2, 10)).isEqualTo(1);
         assertThat(JobService.autoChunkSize(8, 2, 10)).isEqualTo(1);
         assertThat(JobService.autoChunkSize(9, 2, 10)).isEqualTo(2);
-        assertThat(JobService.autoChunkSize(1_000_000, 4, 10)).isEqualTo(62_500);
-        assertThat(JobService.autoChunkSize(1_000_000, 4, 1_000)).isEqualTo(2_000);
+        assertThat(JobService.autoChunkSize(100, 4, 10)).isEqualTo(7);
+        assertThat(JobService.autoChunkSize(1_000_000, 4, 10)).isEqualTo(64);
+        assertThat(JobService.autoChunkSize(1_000_000, 4, 0)).isEqualTo(64);
+        assertThat(JobService.autoChunkSize(1_000_000, 4, 100_000)).isEqualTo(20);
         assertThat(JobService.autoChunkSize(1_000_000, 4, 10_000_000_000L)).isEqualTo(1);
-        assertThat(JobService.autoChunkSize(1_000_000, 4, 0)).isEqualTo(62_500);
     }
 
     @Property
