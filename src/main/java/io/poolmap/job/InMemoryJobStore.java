@@ -58,7 +58,7 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public void evict(Instant endedBefore, int keepAtMost) {
+    public synchronized void evict(Instant endedBefore, int keepAtMost) {
         List<Job> finished = new ArrayList<>();
         for (Job job : bySequence.values()) {
             if (job.status().isTerminal()) {

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "One item of a job: its input, its result and the worker that computed it.")
 record ItemView(
         @Schema(example = "2") int index,
-        @Schema(type = "number", example = "3") Object input,
-        @Schema(type = "number", example = "6", nullable = true, description = "null while not computed; true/false for is_prime") Object result,
+        @Schema(type = "number", types = {"number"}, example = "3") Object input,
+        @Schema(type = "number", types = {"number", "boolean", "null"}, example = "6", description = "null while not computed; true/false for is_prime") Object result,
         @Schema(example = "worker-1", nullable = true) String worker) {
 }

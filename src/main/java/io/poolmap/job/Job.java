@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * written into a results array that distinct workers share at distinct indices, and progress is published
  * per block of items so readers see only finished results.
  *
- * <p>Unless the client fixed {@code chunkSize}, chunk sizes adapt: each chunk's measured time per item
- * sets the next chunk's size, so that a chunk runs about {@link #TARGET_CHUNK_NANOS} whatever the inputs
- * cost (a 60-digit {@code collatz_steps} costs a thousand times a small one), never more than Pool.map's
- * {@code ceil(n / (4 × parallelism))} items.
+ * <p>Chunk sizes adapt: each chunk's measured time per item sets the next chunk's size, so that a chunk runs
+ * about {@link #TARGET_CHUNK_NANOS} whatever the inputs cost (a 60-digit {@code collatz_steps} costs a
+ * thousand times a small one), never more than the client's {@code chunkSize} or, without one, Pool.map's
+ * {@code ceil(n / (4 × parallelism))} items. The stop flag is read before every item.
  */
 final class Job implements ChunkedWork {
 
@@ -57,7 +57,6 @@ final class Job implements ChunkedWork {
     private final Operation operation;
     private final Numbers input;
     private final Numbers results;
-    private final boolean adaptive;
     private final int maxChunkSize;
     private volatile int chunkSize;
     private double nanosPerItem;
@@ -77,6 +76,7 @@ final class Job implements ChunkedWork {
     private volatile Instant finishedAt;
     private volatile JobError error;
     private final List<Runnable> stopActions = new ArrayList<>();
+    private final List<Runnable> endActions = new ArrayList<>();
 
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong endedItems = new AtomicLong();
@@ -97,10 +97,9 @@ final class Job implements ChunkedWork {
 
     /**
      * @param chunkSize the first chunk's size
-     * @param adaptive whether later chunks adapt to the measured cost (false when the client fixed the size)
-     * @param maxChunkSize the largest adaptive chunk
+     * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
      */
-    Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, boolean adaptive, int maxChunkSize,
+    Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, int maxChunkSize,
             int parallelism, long timeoutMs, Clock clock, Hooks hooks) {
         this.sequence = sequence;
         this.id = id;
@@ -108,7 +107,6 @@ final class Job implements ChunkedWork {
         this.input = input;
         this.results = Numbers.forResults(input.size());
         this.chunkSize = chunkSize;
-        this.adaptive = adaptive;
         this.maxChunkSize = Math.max(chunkSize, maxChunkSize);
         this.parallelism = parallelism;
         this.timeoutMs = timeoutMs;
@@ -170,7 +168,7 @@ final class Job implements ChunkedWork {
         try {
             while (i < to && !stopped) {
                 int blockEnd = Math.min(to, i + progressStride);
-                for (; i < blockEnd; i++) {
+                for (; i < blockEnd && !stopped; i++) {
                     operation.apply(input, i, results);
                 }
                 publish(chunk, i);
@@ -181,7 +179,7 @@ final class Job implements ChunkedWork {
             if (!stopped) {
                 fail(i, "interrupted while computing");
             }
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
+        } catch (Throwable bug) {
             log.error("job {}: {} failed on numbers[{}]", id, operation.name(), i, bug);
             fail(i, "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
         } finally {
@@ -204,9 +202,13 @@ final class Job implements ChunkedWork {
         }
     }
 
-    /** Sizes the next chunks from this one's measured time per item (a running average of the chunks so far). */
+    /**
+     * Sizes the next chunks from this one's measured time per item (a running average of the chunks so far),
+     * never above {@code maxChunkSize}: a chunk size the client gives is an upper bound, so that no chunk holds a
+     * worker much longer than {@link #TARGET_CHUNK_NANOS} whatever it asked.
+     */
     private void adapt(int items, long nanos) {
-        if (!adaptive || items == 0) {
+        if (items == 0) {
             return;
         }
         synchronized (lock) {
@@ -232,6 +234,17 @@ final class Job implements ChunkedWork {
         action.run();
     }
 
+    /** Registers an action to run once when the job ends, however it ends (at once if it has ended). */
+    void whenFinished(Runnable action) {
+        synchronized (lock) {
+            if (!status.isTerminal()) {
+                endActions.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
     /** Cancels the job: queued chunks are dropped, running ones stop at their next item. */
     boolean cancel(String why) {
         return finish(JobStatus.CANCELLED, JobError.cancelled(why));
@@ -244,6 +257,7 @@ final class Job implements ChunkedWork {
 
     private boolean finish(JobStatus terminal, JobError why) {
         List<Runnable> actions;
+        List<Runnable> ending;
         long unclaimed;
         synchronized (lock) {
             if (status.isTerminal()) {
@@ -257,15 +271,21 @@ final class Job implements ChunkedWork {
             status = terminal;
             actions = List.copyOf(stopActions);
             stopActions.clear();
+            ending = List.copyOf(endActions);
+            endActions.clear();
         }
         if (unclaimed > 0) {
             hooks.released(this, unclaimed);
         }
-        if (terminal != JobStatus.SUCCEEDED) {
-            actions.forEach(Runnable::run);
+        try {
+            if (terminal != JobStatus.SUCCEEDED) {
+                actions.forEach(Runnable::run);
+            }
+            ending.forEach(Runnable::run);
+            hooks.finished(this);
+        } finally {
+            done.complete(this);
         }
-        hooks.finished(this);
-        done.complete(this);
         return true;
     }
 
@@ -330,7 +350,12 @@ final class Job implements ChunkedWork {
 
     /** The results, only once the job has succeeded. */
     Numbers results() {
-        return status == JobStatus.SUCCEEDED ? results : null;
+        return resultsIf(status);
+    }
+
+    /** The results when {@code seen}, a status read before, is {@code SUCCEEDED}; so that a view is consistent. */
+    Numbers resultsIf(JobStatus seen) {
+        return seen == JobStatus.SUCCEEDED ? results : null;
     }
 
     Numbers input() {

@@ -2,7 +2,7 @@ package io.poolmap.job;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,10 +42,12 @@ class JobController {
 
     private final JobService jobs;
     private final PoolmapProperties properties;
+    private final Clock clock;
 
-    JobController(JobService jobs, PoolmapProperties properties) {
+    JobController(JobService jobs, PoolmapProperties properties, Clock clock) {
         this.jobs = jobs;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,16 +96,16 @@ class JobController {
             if (preferAsync) {
                 accepted.header("Preference-Applied", "respond-async");
             }
-            return accepted.body(JobView.of(job, false, Instant.now()));
+            return accepted.body(JobView.of(job, false, clock.instant()));
         }
         return finished(job, location);
     }
 
-    private static ResponseEntity<JobView> finished(Job job, URI location) {
+    private ResponseEntity<JobView> finished(Job job, URI location) {
         if (job.status() != JobStatus.SUCCEEDED) {
             throw job.error().toProblem(job.id(), job.completed(), job.size());
         }
-        return ResponseEntity.ok().header("Content-Location", location.toString()).body(JobView.of(job, true, Instant.now()));
+        return ResponseEntity.ok().header("Content-Location", location.toString()).body(JobView.of(job, true, clock.instant()));
     }
 
     @GetMapping("/{id}")
@@ -122,7 +124,7 @@ class JobController {
         if (wait != null) {
             job.await(parseWait(wait));
         }
-        return JobView.of(job, true, Instant.now());
+        return JobView.of(job, true, clock.instant());
     }
 
     private Duration parseWait(String wait) {
@@ -144,7 +146,7 @@ class JobController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
     @ApiResponse(responseCode = "404", description = "No such job.", content = @Content(mediaType = PROBLEM))
     JobView cancel(@PathVariable String id) {
-        return JobView.of(jobs.cancel(id), true, Instant.now());
+        return JobView.of(jobs.cancel(id), true, clock.instant());
     }
 
     @GetMapping
@@ -156,7 +158,7 @@ class JobController {
             @Parameter(description = "Jobs per page, 1 … 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         List<JobView> views = new ArrayList<>();
         for (Job job : jobs.list(status, page * size, size)) {
-            views.add(JobView.of(job, false, Instant.now()));
+            views.add(JobView.of(job, false, clock.instant()));
         }
         return new JobPage(views, page, size, jobs.count(status));
     }

@@ -43,7 +43,7 @@ final class JobProblems {
 
     static ProblemException queueFull(int items, long room, long capacity) {
         return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full",
-                "the job's " + items + " items do not fit the " + room + " items of room left in the queue (poolmap.queue-capacity = "
+                "the job's " + items + (items == 1 ? " item does" : " items do") + " not fit the " + room + " items of room left in the queue (poolmap.queue-capacity = "
                         + capacity + "); retry later")
                 .withHeader("Retry-After", "1");
     }

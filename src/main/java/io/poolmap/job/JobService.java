@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.Numbers;
@@ -17,6 +20,7 @@ import io.poolmap.operation.OperationRegistry;
 import io.poolmap.worker.WorkerPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +30,7 @@ import org.springframework.stereotype.Service;
  * finish within {@code poolmap.shutdown-grace}, then cancels what is left.
  */
 @Service
-public class JobService implements SmartLifecycle {
+public class JobService implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
@@ -43,6 +47,9 @@ public class JobService implements SmartLifecycle {
     private final AtomicLong sequence = new AtomicLong();
     private final Job.Hooks hooks = new Hooks();
     private volatile boolean accepting;
+
+    /** Submissions hold it shared from the {@code accepting} check to dispatch; {@link #stop()} takes it alone. */
+    private final ReadWriteLock admitting = new ReentrantReadWriteLock();
 
     JobService(PoolmapProperties properties, OperationRegistry operations, WorkerPool pool, JobStore store,
             List<JobListener> listeners, Clock clock) {
@@ -75,22 +82,47 @@ public class JobService implements SmartLifecycle {
         }
         int cap = operation.kind() == OperationKind.IO ? properties.maxIoParallelism() : pool.size();
         int parallelism = Math.min(request.parallelism() == null ? pool.size() : request.parallelism(), cap);
-        int poolMapChunk = poolMapChunkSize(numbers.size(), parallelism);
-        int chunkSize = request.chunkSize() != null ? Math.min(request.chunkSize(), numbers.size())
-                : autoChunkSize(numbers.size(), parallelism, operation.costNanos());
+        int maxChunkSize = request.chunkSize() != null ? Math.min(request.chunkSize(), numbers.size())
+                : poolMapChunkSize(numbers.size(), parallelism);
+        int firstChunkSize = Math.min(maxChunkSize, autoChunkSize(numbers.size(), parallelism, operation.costNanos()));
         long timeoutMs = request.timeoutMs() == null ? maxTimeoutMs : request.timeoutMs();
-        if (!admission.tryReserve(numbers.size())) {
-            listeners.forEach(listener -> listener.rejected("queue_full"));
-            throw JobProblems.queueFull(numbers.size(), admission.capacity() - admission.reserved(), admission.capacity());
+        admitting.readLock().lock();
+        try {
+            if (!accepting) {
+                listeners.forEach(listener -> listener.rejected("shutting_down"));
+                throw JobProblems.shuttingDown();
+            }
+            if (!admission.tryReserve(numbers.size())) {
+                listeners.forEach(listener -> listener.rejected("queue_full"));
+                throw JobProblems.queueFull(numbers.size(), admission.capacity() - admission.reserved(), admission.capacity());
+            }
+            Job job;
+            try {
+                job = new Job(sequence.incrementAndGet(), UUID.randomUUID().toString(), operation, numbers, firstChunkSize,
+                        maxChunkSize, parallelism, timeoutMs, clock, hooks);
+            } catch (RuntimeException | OutOfMemoryError notCreated) {
+                admission.release(numbers.size());
+                throw notCreated;
+            }
+            launch(job, timeoutMs);
+            return job;
+        } finally {
+            admitting.readLock().unlock();
         }
-        Job job = new Job(sequence.incrementAndGet(), UUID.randomUUID().toString(), operation, numbers, chunkSize,
-                request.chunkSize() == null, poolMapChunk, parallelism, timeoutMs, clock, hooks);
+    }
+
+    /** Makes an admitted job findable, arms its timeout and hands it to the pool; a job that cannot start is cancelled, never lost. */
+    private void launch(Job job, long timeoutMs) {
         store.save(job);
-        listeners.forEach(listener -> listener.submitted(operation.name()));
-        ScheduledFuture<?> deadline = timer.schedule(job::timeOut, timeoutMs, TimeUnit.MILLISECONDS);
-        job.whenStopped(() -> deadline.cancel(false));
-        pool.dispatch(job);
-        return job;
+        listeners.forEach(listener -> listener.submitted(job.operation().name()));
+        try {
+            ScheduledFuture<?> deadline = timer.schedule(job::timeOut, timeoutMs, TimeUnit.MILLISECONDS);
+            job.whenFinished(() -> deadline.cancel(false));
+            pool.dispatch(job);
+        } catch (RejectedExecutionException stopped) {
+            job.cancel("poolmap was shutting down when the job arrived");
+            throw JobProblems.shuttingDown();
+        }
     }
 
     private void checkDomain(Operation operation, Numbers numbers) {
@@ -177,7 +209,13 @@ public class JobService implements SmartLifecycle {
             Duration duration = Duration.between(job.submittedAt(), job.finishedAt());
             log.info("job {} {} size={} status={} durationMs={} workers={}", job.id(), job.operation().name(), job.size(),
                     job.status(), duration.toMillis(), job.itemsByWorker());
-            listeners.forEach(listener -> listener.finished(job.operation().name(), job.status(), duration));
+            for (JobListener listener : listeners) {
+                try {
+                    listener.finished(job.operation().name(), job.status(), duration);
+                } catch (RuntimeException broken) {
+                    log.warn("job listener {} failed for job {}", listener.getClass().getName(), job.id(), broken);
+                }
+            }
             if (store.count(null) > (long) properties.maxRetainedJobs() * 2 + 100) {
                 evictExpired();
             }
@@ -186,12 +224,22 @@ public class JobService implements SmartLifecycle {
 
     @Override
     public void start() {
-        accepting = true;
+        admitting.writeLock().lock();
+        try {
+            accepting = true;
+        } finally {
+            admitting.writeLock().unlock();
+        }
     }
 
     @Override
     public void stop() {
-        accepting = false;
+        admitting.writeLock().lock();
+        try {
+            accepting = false;
+        } finally {
+            admitting.writeLock().unlock();
+        }
         long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
         List<Job> inFlight = store.unfinished();
         log.info("shutting down: no new jobs; {} in flight get up to {} to finish", inFlight.size(), properties.shutdownGrace());
@@ -207,6 +255,11 @@ public class JobService implements SmartLifecycle {
                 log.warn("job {} cancelled by shutdown", job.id());
             }
         }
+    }
+
+    /** Stops the timer of timeouts and retention when the application context closes. */
+    @Override
+    public void destroy() {
         timer.shutdownNow();
     }
 

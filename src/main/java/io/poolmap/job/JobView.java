@@ -18,7 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param size the number of items
  * @param progress items computed so far out of all
  * @param parallelism how many workers the job may use at once (the effective value, after clamping)
- * @param chunkSize items per chunk (the effective value)
+ * @param chunkSize items per chunk now: chunks adapt to the measured cost (about 2 ms each), never above the
+ *        requested {@code chunkSize} or, without one, Pool.map's {@code ceil(n / (4 × parallelism))}
  * @param timeoutMs the job's time limit
  * @param results the results in input order, only when the job {@code SUCCEEDED}
  * @param error why the job did not succeed, as a problem detail
@@ -63,13 +64,16 @@ public record JobView(
     }
 
     static JobView of(Job job, boolean withResults, Instant now) {
+        JobStatus status = job.status();
         JobError error = job.error();
-        Instant end = job.finishedAt() != null ? job.finishedAt() : now;
-        return new JobView(job.id(), job.operation().name(), job.status(), job.size(),
-                new Progress(job.completed(), job.size()), job.parallelism(), job.chunkSize(), job.timeoutMs(),
-                withResults ? job.results() : null,
-                error == null ? null : error.toMap(job.id(), job.completed(), job.size()),
-                job.itemsByWorker(), job.submittedAt(), job.startedAt(), job.finishedAt(),
+        Instant finishedAt = job.finishedAt();
+        Instant end = finishedAt != null ? finishedAt : now;
+        long completed = job.completed();
+        return new JobView(job.id(), job.operation().name(), status, job.size(),
+                new Progress(completed, job.size()), job.parallelism(), job.chunkSize(), job.timeoutMs(),
+                withResults ? job.resultsIf(status) : null,
+                error == null ? null : error.toMap(job.id(), completed, job.size()),
+                job.itemsByWorker(), job.submittedAt(), job.startedAt(), finishedAt,
                 Duration.between(job.submittedAt(), end).toMillis());
     }
 }

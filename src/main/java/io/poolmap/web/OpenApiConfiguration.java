@@ -3,7 +3,6 @@ package io.poolmap.web;
 import io.poolmap.operation.Numbers;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.NumberSchema;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -25,7 +24,6 @@ class OpenApiConfiguration {
         return new OpenAPI().info(new Info()
                 .title("poolmap")
                 .version("v1")
-                .license(new License().name("Apache-2.0"))
                 .description("""
                         Python's `multiprocessing.Pool.map` as a REST service. POST a batch of numbers and an operation; \
                         poolmap cuts the batch into chunks, runs them on a pool of named workers (`worker-1` … `worker-N`, \

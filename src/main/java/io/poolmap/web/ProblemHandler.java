@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -125,27 +126,43 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException) {
             return invalid("the body must be one JSON object with nothing after it");
         }
-        if (cause instanceof UnexpectedEndOfInputException) {
-            return invalid("the JSON body ends too early");
+        if (cause instanceof InputCoercionException outOfRange) {
+            String pointer = pointerOf(outOfRange);
+            return invalid("'" + (pointer == null ? "a value" : pointer.substring(1)) + "' is out of range for an integer option")
+                    .with("pointer", pointer == null ? "/" : pointer);
         }
         if (cause instanceof StreamReadException malformed) {
-            String where = malformed.getLocation() == null ? ""
-                    : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
             String message = firstLine(malformed.getOriginalMessage());
+            if (cause instanceof UnexpectedEndOfInputException || message.contains("end-of-input")) {
+                return invalid("the JSON body ends too early");
+            }
+            if (message.startsWith("Duplicate Object property")) {
+                String pointer = pointerOf(malformed);
+                return invalid("duplicate field '" + (pointer == null ? "?" : pointer.substring(pointer.lastIndexOf('/') + 1)) + "'")
+                        .with("pointer", pointer == null ? "/" : pointer);
+            }
             if (message.startsWith("Non-standard token")) {
                 message = "NaN and Infinity are not JSON numbers";
             }
+            String where = malformed.getLocation() == null ? ""
+                    : " at line " + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr();
             ProblemException problem = invalid("malformed JSON" + where + ": " + message);
-            if (malformed.processor() instanceof JsonParser parser && parser.streamReadContext() != null
-                    && !parser.streamReadContext().inRoot()) {
-                problem.with("pointer", parser.streamReadContext().pathAsPointer().toString());
-            }
-            return problem;
+            String pointer = pointerOf(malformed);
+            return pointer == null ? problem : problem.with("pointer", pointer);
         }
         if (cause instanceof JacksonException jackson) {
             return invalid("the JSON body cannot be read: " + firstLine(jackson.getOriginalMessage()));
         }
         return invalid("a JSON body is required");
+    }
+
+    /** The JSON pointer where the parser stood when it failed, or {@code null} at the top level. */
+    private static String pointerOf(StreamReadException exception) {
+        if (exception.processor() instanceof JsonParser parser && parser.streamReadContext() != null
+                && !parser.streamReadContext().inRoot()) {
+            return parser.streamReadContext().pathAsPointer().toString();
+        }
+        return null;
     }
 
     private static String pointer(JacksonException exception) {

@@ -11,15 +11,19 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.poolmap.PoolmapProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies larger than {@code poolmap.max-request-size} with 413 while they are read, whether
- * or not they declare a {@code Content-Length}, so that no body can fill the heap before it is parsed.
+ * or not they declare a {@code Content-Length}, so that no body can fill the heap before it is parsed; it runs
+ * before every other filter, so none of them can read a body past the limit first.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

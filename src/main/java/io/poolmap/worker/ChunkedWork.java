@@ -28,6 +28,6 @@ public interface ChunkedWork {
      */
     int runChunk(int chunk, String workerName);
 
-    /** Registers an action to run once when the work stops early (cancelled, timed out, failed). */
+    /** Registers an action to run once when the work stops early (cancelled, timed out, failed); not on success. */
     void whenStopped(Runnable action);
 }

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Worker {
 
-    /** What a worker has done so far; {@code busySince} is 0 while idle. */
-    record State(String currentJob, long busySince, long busyNanos, long chunks, long items) {
+    /** What a worker has done so far; {@code busySince} means something only while {@code busy}. */
+    record State(boolean busy, String currentJob, long busySince, long busyNanos, long chunks, long items) {
     }
 
     private final String name;
     private final NanoClock clock;
-    private volatile State state = new State(null, 0, 0, 0, 0);
+    private volatile State state = new State(false, null, 0, 0, 0, 0);
     private final AtomicLong reported = new AtomicLong();
 
     Worker(String name, NanoClock clock) {
@@ -29,13 +29,13 @@ final class Worker {
 
     void begin(String jobId) {
         State now = state;
-        state = new State(jobId, Math.max(1, clock.nanoTime()), now.busyNanos(), now.chunks(), now.items());
+        state = new State(true, jobId, clock.nanoTime(), now.busyNanos(), now.chunks(), now.items());
     }
 
     void end(int items) {
         State now = state;
         long busy = now.busyNanos() + (clock.nanoTime() - now.busySince());
-        state = new State(null, 0, busy, now.chunks() + 1, now.items() + items);
+        state = new State(false, null, 0, busy, now.chunks() + 1, now.items() + items);
     }
 
     State state() {
@@ -48,7 +48,7 @@ final class Worker {
      */
     long busyNanos(State state) {
         long now = clock.nanoTime();
-        long busy = state.busySince() == 0 ? state.busyNanos() : state.busyNanos() + Math.max(0, now - state.busySince());
+        long busy = state.busy() ? state.busyNanos() + Math.max(0, now - state.busySince()) : state.busyNanos();
         return reported.accumulateAndGet(busy, Math::max);
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +86,7 @@ public final class WorkerPool implements AutoCloseable {
     public void dispatch(ChunkedWork work) {
         int lanes = Math.max(1, work.parallelism());
         if (work.io()) {
-            for (int lane = 1; lane <= lanes; lane++) {
-                startIoLane(work, "io-" + lane);
-            }
+            startIoLane(work, 1, new AtomicInteger(1), lanes);
         } else {
             for (int lane = 0; lane < Math.min(lanes, workers.length); lane++) {
                 cpu.execute(new CpuLane(work));
@@ -95,10 +94,21 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void startIoLane(ChunkedWork work, String name) {
+    /**
+     * Starts I/O lane {@code number}; each lane that claims a chunk while more are left starts the next lane,
+     * up to {@code maxLanes} ({@code lanes} counts them), so a two-item job never starts 256 threads.
+     */
+    private void startIoLane(ChunkedWork work, int number, AtomicInteger lanes, int maxLanes) {
+        String name = "io-" + number;
         Thread thread = Thread.ofVirtual().name(name + "@" + work.id()).unstarted(() -> {
             try {
                 for (int chunk = work.claimChunk(); chunk >= 0; chunk = work.claimChunk()) {
+                    if (work.hasUnclaimedChunks() && lanes.get() < maxLanes) {
+                        int next = lanes.incrementAndGet();
+                        if (next <= maxLanes) {
+                            startIoLane(work, next, lanes, maxLanes);
+                        }
+                    }
                     work.runChunk(chunk, name);
                 }
             } finally {
@@ -121,6 +131,14 @@ public final class WorkerPool implements AutoCloseable {
 
         @Override
         public void run() {
+            try {
+                runOneChunk();
+            } catch (Throwable unexpected) {
+                log.error("worker lane of job {} failed; the worker goes on", work.id(), unexpected);
+            }
+        }
+
+        private void runOneChunk() {
             int chunk = work.claimChunk();
             if (chunk >= 0) {
                 Worker worker = CURRENT.get();
@@ -156,7 +174,7 @@ public final class WorkerPool implements AutoCloseable {
         Worker worker = workers[index];
         Worker.State state = worker.state();
         double[] windows = utilization.utilization(index);
-        return new WorkerStatus(worker.name(), state.busySince() != 0, state.currentJob(), state.chunks(),
+        return new WorkerStatus(worker.name(), state.busy(), state.currentJob(), state.chunks(),
                 state.items(), worker.busyNanos(state) / 1e9, windows[0], windows[1], windows[2]);
     }
 
@@ -164,7 +182,7 @@ public final class WorkerPool implements AutoCloseable {
     public int busyWorkers() {
         int busy = 0;
         for (Worker worker : workers) {
-            busy += worker.state().busySince() != 0 ? 1 : 0;
+            busy += worker.state().busy() ? 1 : 0;
         }
         return busy;
     }

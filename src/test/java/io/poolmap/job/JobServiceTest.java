@@ -16,6 +16,7 @@ import io.poolmap.job.TestOperations.Gate;
 import io.poolmap.job.TestOperations.TestBlocking;
 import io.poolmap.job.TestOperations.TestDomain;
 import io.poolmap.job.TestOperations.TestDouble;
+import io.poolmap.job.TestOperations.TestErroring;
 import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.job.TestOperations.TestSleep;
 import io.poolmap.operation.Numbers;
@@ -37,7 +38,6 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -61,7 +61,7 @@ class JobServiceTest {
     private final Gate gate = new Gate();
     private final TestSleep sleep = new TestSleep();
     private final List<Operation> operations = List.of(new TestDouble(), new TestBlocking(gate), new TestFailing(),
-            new TestDomain(), sleep, new TestBlocking("test_cheap_blocking", 10, gate));
+            new TestDomain(), sleep, new TestBlocking("test_cheap_blocking", 10, gate), new TestErroring());
     private final RecordingJobListener listener = new RecordingJobListener();
     private final InMemoryJobStore store = new InMemoryJobStore();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
@@ -80,6 +80,7 @@ class JobServiceTest {
         gate.open();
         if (jobs != null) {
             jobs.stop();
+            jobs.destroy();
         }
         if (pool != null) {
             pool.close();
@@ -297,10 +298,10 @@ class JobServiceTest {
                     ProblemDetail detail = problem.toProblemDetail();
                     assertThat(detail.getType()).hasToString("urn:poolmap:problem:unknown-operation");
                     assertThat(detail.getDetail()).contains("'test_triple'",
-                            "test_blocking, test_cheap_blocking, test_domain, test_double, test_failing, test_sleep");
+                            "test_blocking, test_cheap_blocking, test_domain, test_double, test_erroring, test_failing, test_sleep");
                     assertThat(detail.getProperties()).containsEntry("pointer", "/operation");
                     assertThat(detail.getProperties().get("operations")).asInstanceOf(InstanceOfAssertFactories.ITERABLE)
-                            .containsExactly("test_blocking", "test_cheap_blocking", "test_domain", "test_double", "test_failing", "test_sleep");
+                            .containsExactly("test_blocking", "test_cheap_blocking", "test_domain", "test_double", "test_erroring", "test_failing", "test_sleep");
                 });
         assertThat(service.count(null)).isZero();
     }
@@ -318,6 +319,37 @@ class JobServiceTest {
     }
 
     // --- how jobs end ---------------------------------------------------------------------------------
+
+    @Test
+    void anErrorThrownByAnOperationFailsTheJobInsteadOfSucceedingWithHoles() throws InterruptedException {
+        Job job = finished(jobs().submit(aJobRequest().operation("test_erroring").range(10).chunkSize(10).build()));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.results()).isNull();
+        assertThat(job.error().index()).isEqualTo(3);
+        assertThat(job.error().detail()).contains("AssertionError").doesNotContain("a bug in the operation");
+        Job next = finished(jobs().submit(aJobRequest().range(100).build()));
+        assertThat(next.status()).as("the workers go on").isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotLeaveWaitersHanging() throws InterruptedException {
+        PoolmapProperties properties = aPoolmapProperties().build();
+        pool = new WorkerPool(properties.effectiveWorkers());
+        JobListener throwing = new JobListener() {
+            @Override
+            public void finished(String operation, JobStatus status, Duration duration) {
+                throw new IllegalStateException("a broken listener");
+            }
+        };
+        jobs = new JobService(properties, new OperationRegistry(operations), pool, store, List.of(throwing), clock);
+        jobs.start();
+
+        Job job = jobs.submit(aJobRequest().range(10).build());
+
+        assertThat(job.await(Duration.ofSeconds(5))).isTrue();
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
 
     @Test
     void aFailingItemFailsTheJobNamingItsIndexAndValue() throws InterruptedException {
@@ -428,7 +460,8 @@ class JobServiceTest {
         assertThat(job.status()).isEqualTo(JobStatus.TIMED_OUT);
         assertThat(job.error().status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
         assertThat(job.error().slug()).isEqualTo("job-timed-out");
-        assertThat(job.error().detail()).isEqualTo("the job did not finish within 300 ms; 3 of 10 items were computed");
+        // progress is published per block of about 100 µs of measured work, so it may lag the third item by one
+        assertThat(job.error().detail()).matches("the job did not finish within 300 ms; [23] of 10 items were computed");
         assertThat(job.results()).isNull();
         gate.open();
         eventually().untilAsserted(() -> assertThat(service.queuedItems()).isZero());
@@ -521,8 +554,6 @@ class JobServiceTest {
     }
 
     @Test
-    @Disabled("BUG: JobService.stop() shuts its timer down for good, so after a Lifecycle stop()/start() cycle submit() "
-            + "throws RejectedExecutionException (500) after it has reserved queue room and saved a job that never runs")
     void aServiceStartedAgainAfterStoppingRunsJobs() throws InterruptedException {
         JobService service = jobs();
         service.stop();
@@ -569,9 +600,6 @@ class JobServiceTest {
     }
 
     @Test
-    @Disabled("BUG: Job.finish() runs stop actions only when a job does not succeed, so the timeout that JobService.submit() "
-            + "schedules is never cancelled for a SUCCEEDED job: the timer keeps every succeeded job (input and results) "
-            + "for poolmap.max-timeout (1h), whatever retention and max-retained-jobs say")
     void aSucceededJobIsNotHeldInMemoryOnceItIsForgotten() throws InterruptedException {
         JobService service = start(aPoolmapProperties().maxRetainedJobs(0).retention(Duration.ofSeconds(4)).build());
 
@@ -669,6 +697,7 @@ class JobServiceTest {
     @AfterContainer
     static void stopPropertyPool() throws InterruptedException {
         propertyJobs.stop();
+        propertyJobs.destroy();
         propertyPool.close();
         eventually().untilAsserted(() -> assertThat(PoolmapThreads.startedSince(propertyThreadsBefore)).isEmpty());
     }

@@ -127,6 +127,22 @@ final class TestOperations {
     }
 
     /** {@code test_domain}: the identity over integers ≥ 0; negatives are refused before a job exists. */
+    /** Throws an {@link AssertionError} (not an exception) on the number 3, as a buggy operation might. */
+    static final class TestErroring extends TestOperation {
+
+        TestErroring() {
+            super("test_erroring", OperationKind.CPU, 10);
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            if (in.longAt(i) == 3) {
+                throw new AssertionError("a bug in the operation");
+            }
+            out.setLong(i, in.longAt(i));
+        }
+    }
+
     static final class TestDomain extends TestOperation {
 
         TestDomain() {

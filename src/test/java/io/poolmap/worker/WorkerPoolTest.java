@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
@@ -24,6 +25,13 @@ class WorkerPoolTest {
     private final CountDownLatch release = new CountDownLatch(1);
     private WorkerPool pool;
 
+    private Set<Thread> threadsBefore;
+
+    @BeforeEach
+    void rememberTheThreadsOfOtherTests() {
+        threadsBefore = Set.copyOf(Thread.getAllStackTraces().keySet());
+    }
+
     @AfterEach
     void noWorkerThreadOutlivesThePool() throws InterruptedException {
         release.countDown();
@@ -31,6 +39,7 @@ class WorkerPoolTest {
             assertThat(pool.shutdown(PATIENCE)).isTrue();
         }
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> !threadsBefore.contains(thread))
                 .noneMatch(thread -> thread.getName().startsWith("worker-") && thread.isAlive()));
     }
 
