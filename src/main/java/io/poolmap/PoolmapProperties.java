@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTimeout the longest {@code timeoutMs} a job may ask for, and the timeout of a job that asks none
  * @param retention how long a finished job (and its results) stays readable
  * @param maxRetainedJobs most finished jobs kept; the oldest finished go first
+ * @param maxRetainedItems most items (inputs and results) of finished jobs kept, which bounds the memory that
+ *        retention holds (about 17 bytes an item); the oldest finished jobs go first
  * @param shutdownGrace how long shutdown lets in-flight jobs finish before it cancels them
  */
 @ConfigurationProperties("poolmap")
@@ -49,6 +51,7 @@ public record PoolmapProperties(
         @DefaultValue("1h") @NotNull Duration maxTimeout,
         @DefaultValue("1h") @NotNull Duration retention,
         @DefaultValue("1000") @Min(0) int maxRetainedJobs,
+        @DefaultValue("20000000") @Min(0) long maxRetainedItems,
         @DefaultValue("20s") @NotNull Duration shutdownGrace) {
 
     /** The number of CPU workers to start: {@link #workers()}, or the available processors when it is 0. */

@@ -22,6 +22,7 @@ public final class PoolmapPropertiesBuilder {
     private Duration maxTimeout = Duration.ofHours(1);
     private Duration retention = Duration.ofHours(1);
     private int maxRetainedJobs = 1000;
+    private long maxRetainedItems = 20_000_000;
     private Duration shutdownGrace = Duration.ofMillis(500);
 
     private PoolmapPropertiesBuilder() {
@@ -58,6 +59,11 @@ public final class PoolmapPropertiesBuilder {
         return this;
     }
 
+    public PoolmapPropertiesBuilder maxRetainedItems(long items) {
+        this.maxRetainedItems = items;
+        return this;
+    }
+
     public PoolmapPropertiesBuilder maxRetainedJobs(int jobs) {
         this.maxRetainedJobs = jobs;
         return this;
@@ -70,6 +76,6 @@ public final class PoolmapPropertiesBuilder {
 
     public PoolmapProperties build() {
         return new PoolmapProperties(workers, maxBatchSize, maxDigits, maxRequestSize, maxResultDigits, queueCapacity,
-                maxIoParallelism, syncWait, maxWait, maxTimeout, retention, maxRetainedJobs, shutdownGrace);
+                maxIoParallelism, syncWait, maxWait, maxTimeout, retention, maxRetainedJobs, maxRetainedItems, shutdownGrace);
     }
 }

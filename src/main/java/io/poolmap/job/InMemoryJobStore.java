@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ class InMemoryJobStore implements JobStore {
 
     private final Map<String, Job> byId = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, Job> bySequence = new ConcurrentSkipListMap<>();
+    private final AtomicLong finishedItems = new AtomicLong();
 
     @Override
     public void save(Job job) {
@@ -58,7 +60,19 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized void evict(Instant endedBefore, int keepAtMost) {
+    public void finished(Job job) {
+        if (byId.containsKey(job.id())) {
+            finishedItems.addAndGet(job.size());
+        }
+    }
+
+    @Override
+    public long finishedItems() {
+        return finishedItems.get();
+    }
+
+    @Override
+    public synchronized void evict(Instant endedBefore, int keepAtMost, long keepItemsAtMost) {
         List<Job> finished = new ArrayList<>();
         for (Job job : bySequence.values()) {
             if (job.status().isTerminal()) {
@@ -66,17 +80,21 @@ class InMemoryJobStore implements JobStore {
             }
         }
         finished.sort((a, b) -> a.finishedAt().compareTo(b.finishedAt()));
-        int excess = finished.size() - keepAtMost;
+        int excessJobs = finished.size() - keepAtMost;
+        long items = finishedItems.get();
         for (Job job : finished) {
-            if (excess > 0 || job.finishedAt().isBefore(endedBefore)) {
+            if (excessJobs > 0 || items > keepItemsAtMost || job.finishedAt().isBefore(endedBefore)) {
                 remove(job);
-                excess--;
+                excessJobs--;
+                items -= job.size();
             }
         }
     }
 
     private void remove(Job job) {
-        byId.remove(job.id());
-        bySequence.remove(job.sequence());
+        if (byId.remove(job.id()) != null) {
+            bySequence.remove(job.sequence());
+            finishedItems.addAndGet(-job.size());
+        }
     }
 }

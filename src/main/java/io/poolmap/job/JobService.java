@@ -84,7 +84,8 @@ public class JobService implements SmartLifecycle, DisposableBean {
         int parallelism = Math.min(request.parallelism() == null ? pool.size() : request.parallelism(), cap);
         int maxChunkSize = request.chunkSize() != null ? Math.min(request.chunkSize(), numbers.size())
                 : poolMapChunkSize(numbers.size(), parallelism);
-        int firstChunkSize = Math.min(maxChunkSize, autoChunkSize(numbers.size(), parallelism, operation.costNanos()));
+        int firstChunkSize = request.chunkSize() != null ? Math.min(maxChunkSize, probeChunkSize(operation.costNanos()))
+                : autoChunkSize(numbers.size(), parallelism, operation.costNanos());
         long timeoutMs = request.timeoutMs() == null ? maxTimeoutMs : request.timeoutMs();
         admitting.readLock().lock();
         try {
@@ -146,8 +147,13 @@ public class JobService implements SmartLifecycle, DisposableBean {
      * {@link Job#TARGET_CHUNK_NANOS}; later chunks adapt to the measured cost.
      */
     static int autoChunkSize(int items, int parallelism, long costNanos) {
+        return Math.min(poolMapChunkSize(items, parallelism), probeChunkSize(costNanos));
+    }
+
+    /** A first chunk that measures the real cost: at most {@value #PROBE_CHUNK_SIZE} items, and about 2 ms by the declared cost. */
+    static int probeChunkSize(long costNanos) {
         long byTime = Math.max(1, Job.TARGET_CHUNK_NANOS / Math.max(1, costNanos));
-        return (int) Math.max(1, Math.min(Math.min(poolMapChunkSize(items, parallelism), byTime), PROBE_CHUNK_SIZE));
+        return (int) Math.min(byTime, PROBE_CHUNK_SIZE);
     }
 
     /** Pool.map's rule, {@code ceil(n / (4 × workers))}: the largest chunk poolmap chooses by itself. */
@@ -191,7 +197,8 @@ public class JobService implements SmartLifecycle, DisposableBean {
 
     private void evictExpired() {
         try {
-            store.evict(clock.instant().minus(properties.retention()), properties.maxRetainedJobs());
+            store.evict(clock.instant().minus(properties.retention()), properties.maxRetainedJobs(),
+                    properties.maxRetainedItems());
         } catch (RuntimeException e) {
             log.warn("could not evict expired jobs", e);
         }
@@ -216,7 +223,9 @@ public class JobService implements SmartLifecycle, DisposableBean {
                     log.warn("job listener {} failed for job {}", listener.getClass().getName(), job.id(), broken);
                 }
             }
-            if (store.count(null) > (long) properties.maxRetainedJobs() * 2 + 100) {
+            store.finished(job);
+            if (store.count(null) > (long) properties.maxRetainedJobs() * 2 + 100
+                    || store.finishedItems() > properties.maxRetainedItems()) {
                 evictExpired();
             }
         }

@@ -22,6 +22,15 @@ interface JobStore {
     /** Jobs that have not ended. */
     List<Job> unfinished();
 
-    /** Forgets finished jobs that ended before {@code endedBefore}, then the oldest finished ones beyond {@code keepAtMost}. */
-    void evict(Instant endedBefore, int keepAtMost);
+    /** Records that a saved job has ended, so that its items count against the retention budget. */
+    void finished(Job job);
+
+    /** Items of the finished jobs kept, the measure of the memory that retention holds. */
+    long finishedItems();
+
+    /**
+     * Forgets finished jobs that ended before {@code endedBefore}, and the oldest finished ones while more than
+     * {@code keepAtMost} jobs or {@code keepItemsAtMost} items are kept; never an unfinished job.
+     */
+    void evict(Instant endedBefore, int keepAtMost, long keepItemsAtMost);
 }

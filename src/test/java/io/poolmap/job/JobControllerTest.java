@@ -129,7 +129,7 @@ class JobControllerTest {
             assertThat(jobs.queuedItems()).isZero();
             assertThat(pool.busyWorkers()).isZero();
         });
-        store.evict(Instant.now().plus(Duration.ofDays(1)), 0);
+        store.evict(Instant.now().plus(Duration.ofDays(1)), 0, 0);
         gate.reset();
     }
 

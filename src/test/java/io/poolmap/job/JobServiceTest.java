@@ -455,7 +455,8 @@ class JobServiceTest {
         JobService service = jobs();
         gate.allow(3);
 
-        Job job = finished(service.submit(aJobRequest().operation("test_blocking").range(10).chunkSize(10).timeoutMs(300L).build()));
+        Job job = finished(service.submit(aJobRequest().operation("test_blocking").range(10).chunkSize(10).parallelism(1)
+                .timeoutMs(300L).build()));
 
         assertThat(job.status()).isEqualTo(JobStatus.TIMED_OUT);
         assertThat(job.error().status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
@@ -583,6 +584,20 @@ class JobServiceTest {
                 .containsExactly(finishedIds.get(4), finishedIds.get(3), finishedIds.get(2), unfinished.id());
         assertThatThrownBy(() -> service.find(finishedIds.get(0))).isInstanceOf(ProblemException.class);
         assertThat(service.find(unfinished.id()).status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void maxRetainedItemsForgetsTheOldestFinishedJobsOnceTheirItemsExceedIt() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().maxRetainedItems(250).build());
+        Job unfinished = service.submit(aJobRequest().operation("test_blocking").range(500).parallelism(1).build());
+        List<String> finishedIds = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMillis(1));
+            finishedIds.add(finished(service.submit(aJobRequest().range(100).build())).id());
+        }
+
+        eventually().untilAsserted(() -> assertThat(service.list(null, 0, 10)).extracting(Job::id)
+                .containsExactly(finishedIds.get(3), finishedIds.get(2), unfinished.id()));
     }
 
     @Test
