@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,25 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One submitted batch and everything that happens to it: its chunks, its progress, which worker computed
- * what, and how it ended. Chunks are claimed under a lock (once per chunk, never per item); items are
- * written into a results array that distinct workers share at distinct indices, and progress is published
- * per block of items so readers see only finished results.
- *
- * <p>Chunk sizes adapt: each chunk's measured time per item sets the next chunk's size, so that a chunk runs
- * about {@link #TARGET_CHUNK_NANOS} whatever the inputs cost (a 60-digit {@code collatz_steps} costs a
- * thousand times a small one), never more than the client's {@code chunkSize} or, without one, Pool.map's
- * {@code ceil(n / (4 × parallelism))} items. The stop flag is read before every item.
+ * One submitted batch and everything that happens to it: its progress, how it ended, and the chunks that
+ * its {@link ChunkLedger} hands out. Items are written into a results array that distinct workers share at
+ * distinct indices, and progress is published per block of items so readers see only finished results. The
+ * stop flag is read before every item; every admitted item is released exactly once, by the chunk that held
+ * it or, if never handed out, when the job ends.
  */
 final class Job implements ChunkedWork {
 
     private static final Logger log = LoggerFactory.getLogger(Job.class);
-
-    /** How long one chunk should run: short enough that other jobs get a worker soon and a cancel is prompt. */
-    static final long TARGET_CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-
-    /** How much work runs between two looks at the stop flag and two progress updates. */
-    private static final long STRIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     /** What the service does when a job's state changes; called outside the job's lock. */
     interface Hooks {
@@ -57,19 +45,14 @@ final class Job implements ChunkedWork {
     private final Operation operation;
     private final Numbers input;
     private final Numbers results;
-    private final int maxChunkSize;
-    private volatile int chunkSize;
-    private double nanosPerItem;
+    private final ChunkLedger chunks;
     private final int parallelism;
     private final long timeoutMs;
-    private volatile int progressStride;
     private final Clock clock;
     private final Hooks hooks;
     private final Instant submittedAt;
 
     private final Object lock = new Object();
-    private volatile int nextItem;
-    private final List<Chunk> chunks = new ArrayList<>();
     private volatile boolean stopped;
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
@@ -82,19 +65,6 @@ final class Job implements ChunkedWork {
     private final AtomicLong endedItems = new AtomicLong();
     private final CompletableFuture<Job> done = new CompletableFuture<>();
 
-    /** A claimed range of items; {@code done} and {@code worker} are published for readers of progress. */
-    private static final class Chunk {
-        final int from;
-        final int to;
-        volatile String worker;
-        volatile int done;
-
-        Chunk(int from, int to) {
-            this.from = from;
-            this.to = to;
-        }
-    }
-
     /**
      * @param chunkSize the first chunk's size
      * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
@@ -106,11 +76,9 @@ final class Job implements ChunkedWork {
         this.operation = operation;
         this.input = input;
         this.results = Numbers.forResults(input.size());
-        this.chunkSize = chunkSize;
-        this.maxChunkSize = Math.max(chunkSize, maxChunkSize);
+        this.chunks = new ChunkLedger(input.size(), chunkSize, maxChunkSize, operation.costNanos());
         this.parallelism = parallelism;
         this.timeoutMs = timeoutMs;
-        this.progressStride = (int) Math.clamp(STRIDE_NANOS / Math.max(1, operation.costNanos()), 1, 4096);
         this.clock = clock;
         this.hooks = hooks;
         this.submittedAt = clock.instant();
@@ -134,32 +102,23 @@ final class Job implements ChunkedWork {
     @Override
     public int claimChunk() {
         synchronized (lock) {
-            if (stopped || nextItem >= input.size()) {
-                return -1;
-            }
-            if (status == JobStatus.QUEUED) {
+            int chunk = stopped ? -1 : chunks.claim();
+            if (chunk >= 0 && status == JobStatus.QUEUED) {
                 startedAt = clock.instant();
                 status = JobStatus.RUNNING;
             }
-            int from = nextItem;
-            int to = (int) Math.min(input.size(), (long) from + chunkSize);
-            nextItem = to;
-            chunks.add(new Chunk(from, to));
-            return chunks.size() - 1;
+            return chunk;
         }
     }
 
     @Override
     public boolean hasUnclaimedChunks() {
-        return !stopped && nextItem < input.size();
+        return !stopped && chunks.hasUnclaimed();
     }
 
     @Override
     public int runChunk(int index, String workerName) {
-        Chunk chunk;
-        synchronized (lock) {
-            chunk = chunks.get(index);
-        }
+        ChunkLedger.Chunk chunk = chunks.get(index);
         chunk.worker = workerName;
         int from = chunk.from;
         int to = chunk.to;
@@ -167,7 +126,7 @@ final class Job implements ChunkedWork {
         long started = System.nanoTime();
         try {
             while (i < to && !stopped) {
-                int blockEnd = Math.min(to, i + progressStride);
+                int blockEnd = Math.min(to, i + chunks.stride());
                 for (; i < blockEnd && !stopped; i++) {
                     operation.apply(input, i, results);
                 }
@@ -184,7 +143,7 @@ final class Job implements ChunkedWork {
             fail(i, "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
         } finally {
             publish(chunk, i);
-            adapt(i - from, System.nanoTime() - started);
+            chunks.measured(i - from, System.nanoTime() - started);
             hooks.released(this, to - from);
             if (endedItems.addAndGet(to - from) == input.size()) {
                 finish(JobStatus.SUCCEEDED, null);
@@ -193,29 +152,12 @@ final class Job implements ChunkedWork {
         return i - from;
     }
 
-    private void publish(Chunk chunk, int upTo) {
+    private void publish(ChunkLedger.Chunk chunk, int upTo) {
         int previously = chunk.done;
         int now = upTo - chunk.from;
         if (now > previously) {
             chunk.done = now;
             completed.addAndGet(now - previously);
-        }
-    }
-
-    /**
-     * Sizes the next chunks from this one's measured time per item (a running average of the chunks so far),
-     * never above {@code maxChunkSize}: a chunk size the client gives is an upper bound, so that no chunk holds a
-     * worker much longer than {@link #TARGET_CHUNK_NANOS} whatever it asked.
-     */
-    private void adapt(int items, long nanos) {
-        if (items == 0) {
-            return;
-        }
-        synchronized (lock) {
-            double measured = (double) Math.max(1, nanos) / items;
-            nanosPerItem = nanosPerItem == 0 ? measured : (nanosPerItem + measured) / 2;
-            chunkSize = (int) Math.clamp((long) (TARGET_CHUNK_NANOS / nanosPerItem), 1, maxChunkSize);
-            progressStride = (int) Math.clamp((long) (STRIDE_NANOS / nanosPerItem), 1, 4096);
         }
     }
 
@@ -264,8 +206,7 @@ final class Job implements ChunkedWork {
                 return false;
             }
             stopped = true;
-            unclaimed = input.size() - (long) nextItem;
-            nextItem = input.size();
+            unclaimed = chunks.close();
             finishedAt = clock.instant();
             error = why;
             status = terminal;
@@ -325,7 +266,7 @@ final class Job implements ChunkedWork {
     }
 
     int chunkSize() {
-        return chunkSize;
+        return chunks.chunkSize();
     }
 
     long timeoutMs() {
@@ -358,69 +299,13 @@ final class Job implements ChunkedWork {
         return seen == JobStatus.SUCCEEDED ? results : null;
     }
 
-    Numbers input() {
-        return input;
-    }
-
     /** Worker name → items it computed for this job, in name order. */
     Map<String, Long> itemsByWorker() {
-        Map<String, Long> byWorker = new TreeMap<>(Job::compareWorkerNames);
-        synchronized (lock) {
-            for (Chunk chunk : chunks) {
-                int items = chunk.done;
-                if (items > 0) {
-                    byWorker.merge(chunk.worker, (long) items, Long::sum);
-                }
-            }
-        }
-        return new LinkedHashMap<>(byWorker);
+        return chunks.itemsByWorker();
     }
 
-    /** Items {@code offset} … {@code offset + limit - 1} (those that exist): result and worker when computed, else {@code null}s. */
+    /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */
     List<ItemView> items(int offset, int limit) {
-        List<ItemView> items = new ArrayList<>();
-        int end = (int) Math.min(input.size(), (long) offset + limit);
-        synchronized (lock) {
-            int c = chunkContaining(offset);
-            for (int index = offset; index < end; index++) {
-                while (c < chunks.size() && chunks.get(c).to <= index) {
-                    c++;
-                }
-                Chunk chunk = c < chunks.size() ? chunks.get(c) : null;
-                boolean computed = chunk != null && index - chunk.from < chunk.done;
-                items.add(new ItemView(index, input.valueAt(index), computed ? results.valueAt(index) : null,
-                        computed ? chunk.worker : null));
-            }
-        }
-        return items;
-    }
-
-    /** The position in {@link #chunks} of the chunk holding item {@code index}, or of the first chunk after it. */
-    private int chunkContaining(int index) {
-        int low = 0;
-        int high = chunks.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (chunks.get(middle).to <= index) {
-                low = middle + 1;
-            } else {
-                high = middle - 1;
-            }
-        }
-        return low;
-    }
-
-    /** Orders {@code worker-2} before {@code worker-10}. */
-    private static int compareWorkerNames(String a, String b) {
-        int dashA = a.lastIndexOf('-');
-        int dashB = b.lastIndexOf('-');
-        if (dashA > 0 && dashB > 0 && a.regionMatches(0, b, 0, Math.max(dashA, dashB) + 1)) {
-            try {
-                return Integer.compare(Integer.parseInt(a.substring(dashA + 1)), Integer.parseInt(b.substring(dashB + 1)));
-            } catch (NumberFormatException notNumbered) {
-                return a.compareTo(b);
-            }
-        }
-        return a.compareTo(b);
+        return chunks.items(offset, limit, input, results);
     }
 }

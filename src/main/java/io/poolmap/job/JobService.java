@@ -144,7 +144,7 @@ public class JobService implements SmartLifecycle, DisposableBean {
      * The first chunk's size when the client gives none: small (a probe of at most {@value #PROBE_CHUNK_SIZE}
      * items, since inputs may cost far more than the operation declares), never above Pool.map's
      * {@code ceil(n / (4 × workers))} nor what the declared cost says runs longer than
-     * {@link Job#TARGET_CHUNK_NANOS}; later chunks adapt to the measured cost.
+     * {@link ChunkLedger#TARGET_CHUNK_NANOS}; later chunks adapt to the measured cost.
      */
     static int autoChunkSize(int items, int parallelism, long costNanos) {
         return Math.min(poolMapChunkSize(items, parallelism), probeChunkSize(costNanos));
@@ -152,7 +152,7 @@ public class JobService implements SmartLifecycle, DisposableBean {
 
     /** A first chunk that measures the real cost: at most {@value #PROBE_CHUNK_SIZE} items, and about 2 ms by the declared cost. */
     static int probeChunkSize(long costNanos) {
-        long byTime = Math.max(1, Job.TARGET_CHUNK_NANOS / Math.max(1, costNanos));
+        long byTime = Math.max(1, ChunkLedger.TARGET_CHUNK_NANOS / Math.max(1, costNanos));
         return (int) Math.min(byTime, PROBE_CHUNK_SIZE);
     }
 

@@ -1,0 +1,85 @@
+package io.poolmap.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import io.poolmap.operation.Numbers;
+import org.junit.jupiter.api.Test;
+
+class ChunkLedgerTest {
+
+    @Test
+    void chunksAreHandedOutInItemOrderUntilNoneIsLeft() {
+        ChunkLedger ledger = new ChunkLedger(10, 4, 4, 1);
+
+        assertThat(ledger.claim()).isZero();
+        assertThat(ledger.claim()).isEqualTo(1);
+        assertThat(ledger.claim()).isEqualTo(2);
+        assertThat(ledger.get(2).from).isEqualTo(8);
+        assertThat(ledger.get(2).to).isEqualTo(10);
+        assertThat(ledger.hasUnclaimed()).isFalse();
+        assertThat(ledger.claim()).isEqualTo(-1);
+    }
+
+    @Test
+    void theMeasuredCostSizesTheNextChunkToAboutTwoMilliseconds() {
+        ChunkLedger ledger = new ChunkLedger(1_000_000, 64, 100_000, 1);
+        ledger.claim();
+
+        ledger.measured(64, 64 * TimeUnit.MICROSECONDS.toNanos(100));
+
+        assertThat(ledger.chunkSize()).isEqualTo(20);
+        assertThat(ledger.stride()).isEqualTo(1);
+    }
+
+    @Test
+    void cheapItemsGrowChunksOnlyUpToTheMaximum() {
+        ChunkLedger ledger = new ChunkLedger(1_000_000, 64, 5_000, 1000);
+
+        ledger.measured(64, 64);
+
+        assertThat(ledger.chunkSize()).isEqualTo(5_000);
+        assertThat(ledger.stride()).isEqualTo(4096);
+    }
+
+    @Test
+    void closingHandsOutNothingMoreAndCountsWhatWasNeverHandedOut() {
+        ChunkLedger ledger = new ChunkLedger(10, 3, 3, 1);
+        ledger.claim();
+
+        assertThat(ledger.close()).isEqualTo(7);
+        assertThat(ledger.claim()).isEqualTo(-1);
+        assertThat(ledger.close()).isZero();
+    }
+
+    @Test
+    void itemsShowResultsAndWorkersOnlyWhereComputed() {
+        ChunkLedger ledger = new ChunkLedger(4, 2, 2, 1);
+        Numbers input = Numbers.ofLongs(1, 2, 3, 4);
+        Numbers results = Numbers.forResults(4);
+        ChunkLedger.Chunk first = ledger.get(ledger.claim());
+        ledger.get(ledger.claim()).worker = "worker-2";
+        first.worker = "worker-10";
+        results.setLong(0, 10);
+        results.setLong(1, 20);
+        first.done = 2;
+
+        assertThat(ledger.items(1, 2, input, results)).containsExactly(
+                new ItemView(1, 2L, 20L, "worker-10"), new ItemView(2, 3L, null, null));
+        assertThat(ledger.itemsByWorker()).containsExactly(java.util.Map.entry("worker-10", 2L));
+    }
+
+    @Test
+    void workersAreListedInNumberOrder() {
+        ChunkLedger ledger = new ChunkLedger(3, 1, 1, 1);
+        String[] workers = {"worker-10", "worker-2", "worker-1"};
+        for (String worker : workers) {
+            ChunkLedger.Chunk chunk = ledger.get(ledger.claim());
+            chunk.worker = worker;
+            chunk.done = 1;
+        }
+
+        assertThat(ledger.itemsByWorker().keySet()).containsExactly("worker-1", "worker-2", "worker-10");
+    }
+}
