@@ -22,10 +22,6 @@ abstract class ArithmeticOperation implements Operation {
         return 1;
     }
 
-    @Override
-    public final OperationKind kind() {
-        return OperationKind.CPU;
-    }
 
     @Override
     public String domain() {

@@ -33,10 +33,6 @@ class CollatzStepsOperation implements Operation {
         return "How many Collatz steps (n/2 if even, 3n + 1 if odd) take n to 1.";
     }
 
-    @Override
-    public OperationKind kind() {
-        return OperationKind.CPU;
-    }
 
     @Override
     public String domain() {

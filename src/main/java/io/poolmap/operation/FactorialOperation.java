@@ -38,10 +38,6 @@ class FactorialOperation implements Operation {
         return "n! = 1 × 2 × … × n, exact.";
     }
 
-    @Override
-    public OperationKind kind() {
-        return OperationKind.CPU;
-    }
 
     @Override
     public String domain() {

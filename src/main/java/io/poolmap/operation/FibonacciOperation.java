@@ -39,10 +39,6 @@ class FibonacciOperation implements Operation {
         return "The n-th Fibonacci number F(n), with F(0) = 0 and F(1) = 1, exact.";
     }
 
-    @Override
-    public OperationKind kind() {
-        return OperationKind.CPU;
-    }
 
     @Override
     public String domain() {

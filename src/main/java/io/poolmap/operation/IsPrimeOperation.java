@@ -31,10 +31,6 @@ class IsPrimeOperation implements Operation {
         return "Whether n is a prime number (true/false); integers below 2 are not prime.";
     }
 
-    @Override
-    public OperationKind kind() {
-        return OperationKind.CPU;
-    }
 
     @Override
     public String domain() {

@@ -18,8 +18,10 @@ public interface Operation {
     /** One sentence for people: what the result is. */
     String description();
 
-    /** Whether items keep a CPU busy or wait for something else (then they run on virtual threads). */
-    OperationKind kind();
+    /** Whether items keep a CPU busy (the default) or wait for something else (then they run on virtual threads). */
+    default OperationKind kind() {
+        return OperationKind.CPU;
+    }
 
     /** The inputs accepted, for people, e.g. {@code "integer 0 ≤ n ≤ 2000"}. */
     String domain();

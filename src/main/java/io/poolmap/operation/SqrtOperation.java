@@ -21,10 +21,6 @@ class SqrtOperation implements Operation {
         return "The square root of x as a double, as Python's math.sqrt gives it.";
     }
 
-    @Override
-    public OperationKind kind() {
-        return OperationKind.CPU;
-    }
 
     @Override
     public String domain() {
