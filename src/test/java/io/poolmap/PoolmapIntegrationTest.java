@@ -145,6 +145,21 @@ class PoolmapIntegrationTest {
         assertThat(get("/swagger-ui.html").statusCode()).isIn(200, 302);
     }
 
+    @Test
+    void aUrlThatTomcatRefusesIsStillAProblemDetailWithoutTheServerVersion() throws Exception {
+        for (String path : new String[] {"/api/v1/jobs/%00", "/api/v1/jobs/a%2Fb"}) {
+            HttpResponse<String> response = get(path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = json.readTree(response.body());
+            assertThat(problem.get("type").asString()).isEqualTo("urn:poolmap:problem:bad-request");
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("Tomcat", "<html");
+        }
+    }
+
     private Map<String, Double> busySeconds(String scrape) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         Matcher matcher = BUSY.matcher(scrape);
