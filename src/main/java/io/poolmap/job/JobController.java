@@ -1,8 +1,8 @@
 package io.poolmap.job;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
