@@ -22,7 +22,6 @@ abstract class ArithmeticOperation implements Operation {
         return 1;
     }
 
-
     @Override
     public String domain() {
         return "any number";

@@ -33,7 +33,6 @@ class CollatzStepsOperation implements Operation {
         return "How many Collatz steps (n/2 if even, 3n + 1 if odd) take n to 1.";
     }
 
-
     @Override
     public String domain() {
         return "integer n ≥ 1 of at most " + digits.digits() + " digits";

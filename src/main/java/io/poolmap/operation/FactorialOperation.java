@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * n! grows to n·log10(n/e) digits, and a decimal such as {@code 5.0} is refused as Python 3.10+ refuses it.
  */
 @Component
-class FactorialOperation implements Operation {
+class FactorialOperation extends SequenceOperation {
 
     private static final int LONG_MAX_N = 20;
     private static final long[] SMALL = new long[LONG_MAX_N + 1];
@@ -22,10 +22,8 @@ class FactorialOperation implements Operation {
         }
     }
 
-    private final int max;
-
     FactorialOperation(OperationLimits limits) {
-        this.max = limits.factorialMax();
+        super(limits.factorialMax(), "poolmap.operations.factorial-max");
     }
 
     @Override
@@ -36,17 +34,6 @@ class FactorialOperation implements Operation {
     @Override
     public String description() {
         return "n! = 1 × 2 × … × n, exact.";
-    }
-
-
-    @Override
-    public String domain() {
-        return "integer 0 ≤ n ≤ " + max;
-    }
-
-    @Override
-    public String limit() {
-        return "n ≤ " + max + " (poolmap.operations.factorial-max)";
     }
 
     @Override
@@ -60,19 +47,11 @@ class FactorialOperation implements Operation {
         return 50_000;
     }
 
-    @Override
-    public String checkDomain(Numbers numbers, int i) {
-        if (numbers.kind(i) == Numbers.Kind.LONG && numbers.longAt(i) >= 0 && numbers.longAt(i) <= max) {
-            return null;
-        }
-        return "factorial needs an integer 0 ≤ n ≤ " + max;
-    }
-
     /** Stirling's bound: log10(n!) ≤ n·log10(n/e) + log10(2πn)/2 + 1/(12n·ln 10), plus one digit and a margin. */
     @Override
     public long resultDigits(Numbers numbers, int i) {
-        long n = numbers.kind(i) == Numbers.Kind.LONG ? numbers.longAt(i) : -1;
-        if (n < 0 || n > max) {
+        int n = indexAt(numbers, i);
+        if (n < 0) {
             return 20;
         }
         if (n <= LONG_MAX_N) {
@@ -82,16 +61,11 @@ class FactorialOperation implements Operation {
     }
 
     @Override
-    public void apply(Numbers in, int i, Numbers out) {
-        String refused = checkDomain(in, i);
-        if (refused != null) {
-            throw new OperationException(refused);
-        }
-        long n = in.longAt(i);
+    void compute(int n, Numbers out, int i) {
         if (n <= LONG_MAX_N) {
-            out.setLong(i, SMALL[(int) n]);
+            out.setLong(i, SMALL[n]);
         } else {
-            out.setInteger(i, ExactMath.product(1, (int) n));
+            out.setInteger(i, ExactMath.product(1, n));
         }
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * {@code n} is capped by {@code poolmap.operations.fibonacci-max} because F(n) has about 0.209·n digits.
  */
 @Component
-class FibonacciOperation implements Operation {
+class FibonacciOperation extends SequenceOperation {
 
     private static final int LONG_MAX_N = 92;
     private static final double DIGITS_PER_N = 0.20899;
@@ -23,10 +23,8 @@ class FibonacciOperation implements Operation {
         }
     }
 
-    private final int max;
-
     FibonacciOperation(OperationLimits limits) {
-        this.max = limits.fibonacciMax();
+        super(limits.fibonacciMax(), "poolmap.operations.fibonacci-max");
     }
 
     @Override
@@ -39,17 +37,6 @@ class FibonacciOperation implements Operation {
         return "The n-th Fibonacci number F(n), with F(0) = 0 and F(1) = 1, exact.";
     }
 
-
-    @Override
-    public String domain() {
-        return "integer 0 ≤ n ≤ " + max;
-    }
-
-    @Override
-    public String limit() {
-        return "n ≤ " + max + " (poolmap.operations.fibonacci-max)";
-    }
-
     @Override
     public Example example() {
         return new Example(List.of(0L, 1L, 10L, 100L), List.of(0L, 1L, 55L, new BigInteger("354224848179261915075")));
@@ -60,32 +47,19 @@ class FibonacciOperation implements Operation {
         return 20_000;
     }
 
-    @Override
-    public String checkDomain(Numbers numbers, int i) {
-        if (numbers.kind(i) == Numbers.Kind.LONG && numbers.longAt(i) >= 0 && numbers.longAt(i) <= max) {
-            return null;
-        }
-        return "fibonacci needs an integer 0 ≤ n ≤ " + max;
-    }
-
     /** F(n) ≤ φ^n, so it has at most n·log10(φ) + 1 digits (log10 φ = 0.208987…). */
     @Override
     public long resultDigits(Numbers numbers, int i) {
-        long n = numbers.kind(i) == Numbers.Kind.LONG ? numbers.longAt(i) : -1;
-        return n < 0 || n > max ? 20 : (long) (n * DIGITS_PER_N) + 1;
+        int n = indexAt(numbers, i);
+        return n < 0 ? 20 : (long) (n * DIGITS_PER_N) + 1;
     }
 
     @Override
-    public void apply(Numbers in, int i, Numbers out) {
-        String refused = checkDomain(in, i);
-        if (refused != null) {
-            throw new OperationException(refused);
-        }
-        long n = in.longAt(i);
+    void compute(int n, Numbers out, int i) {
         if (n <= LONG_MAX_N) {
-            out.setLong(i, SMALL[(int) n]);
+            out.setLong(i, SMALL[n]);
         } else {
-            out.setInteger(i, big((int) n));
+            out.setInteger(i, big(n));
         }
     }
 

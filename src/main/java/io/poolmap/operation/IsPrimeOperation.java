@@ -31,7 +31,6 @@ class IsPrimeOperation implements Operation {
         return "Whether n is a prime number (true/false); integers below 2 are not prime.";
     }
 
-
     @Override
     public String domain() {
         return "integer of at most " + digits.digits() + " digits";

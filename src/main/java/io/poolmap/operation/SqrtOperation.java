@@ -21,7 +21,6 @@ class SqrtOperation implements Operation {
         return "The square root of x as a double, as Python's math.sqrt gives it.";
     }
 
-
     @Override
     public String domain() {
         return "number x ≥ 0 (an integer must fit a double: below about 1.8 × 10^308)";
