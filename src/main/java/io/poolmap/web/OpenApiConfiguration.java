@@ -1,15 +1,18 @@
 package io.poolmap.web;
 
 import io.poolmap.operation.Numbers;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The title and description that Swagger UI shows above poolmap's endpoints. */
+/** The title and description that Swagger UI shows above poolmap's endpoints, and how to send an API key. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -19,9 +22,18 @@ class OpenApiConfiguration {
                 new ArraySchema().items(new NumberSchema()).description("A JSON array of numbers"));
     }
 
+    /** The name of the bearer API key scheme in the OpenAPI document (Swagger UI's "Authorize" button). */
+    static final String API_KEY = "apiKey";
+
     @Bean
     OpenAPI poolmapOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("One of poolmap.security.api-keys, sent as Authorization: Bearer <key>. "
+                                + "Needed only when the service is configured with keys; without them it is open.")))
+                .addSecurityItem(new SecurityRequirement().addList(API_KEY))
+                .info(new Info()
                 .title("poolmap")
                 .version("v1")
                 .description("""
@@ -33,6 +45,7 @@ class OpenApiConfiguration {
                         * Synchronous by default; `"async": true` or `Prefer: respond-async` gives 202 and a Location to join with `?wait=10s`.
                         * Every error is an RFC 9457 problem detail (`application/problem+json`) whose `type` is `urn:poolmap:problem:<name>`, \
                         with a `pointer` to the offending field or item.
-                        * Per-worker utilisation: `/actuator/workers` and `/actuator/prometheus`."""));
+                        * Per-worker utilisation: `/actuator/workers` and `/actuator/prometheus`.
+                        * When poolmap.security.api-keys is set, every call needs `Authorization: Bearer <key>` (401 without)."""));
     }
 }

@@ -16,6 +16,7 @@ import io.poolmap.job.TestOperations.TestDouble;
 import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.job.TestOperations.TestSleep;
 import io.poolmap.operation.OperationRegistry;
+import io.poolmap.security.AccessTestConfiguration;
 import io.poolmap.web.StrictJsonTestConfiguration;
 import io.poolmap.worker.WorkerPool;
 import io.poolmap.worker.WorkerPoolTestConfiguration;
@@ -84,7 +85,7 @@ class JobControllerTest {
     /** The real jobs feature behind the controller, with test operations instead of the built-in ones. */
     @TestConfiguration(proxyBeanMethods = false)
     @EnableConfigurationProperties(PoolmapProperties.class)
-    @Import({StrictJsonTestConfiguration.class, WorkerPoolTestConfiguration.class, JobConfiguration.class, JobService.class,
+    @Import({StrictJsonTestConfiguration.class, AccessTestConfiguration.class, WorkerPoolTestConfiguration.class, JobConfiguration.class, JobService.class,
             InMemoryJobStore.class, OperationRegistry.class})
     static class JobsTestConfiguration {
 
