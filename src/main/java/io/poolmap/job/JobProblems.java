@@ -11,9 +11,11 @@ final class JobProblems {
     private JobProblems() {
     }
 
+    /** Job ids are UUIDs: a longer one is cut, so that a client cannot make the answer echo a huge path. */
     static ProblemException notFound(String id) {
+        String shown = id.length() <= 64 ? id : id.substring(0, 64) + "…";
         return new ProblemException(HttpStatus.NOT_FOUND, "job-not-found", "Job not found",
-                "no job with id '" + id + "' (finished jobs are kept for poolmap.retention)").with("jobId", id);
+                "no job with id '" + shown + "' (finished jobs are kept for poolmap.retention)").with("jobId", shown);
     }
 
     static ProblemException unknownOperation(String name, Collection<String> known) {

@@ -1,6 +1,7 @@
 package io.poolmap.web;
 
 import io.poolmap.PoolmapProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import tools.jackson.databind.type.LogicalType;
  * quoted number is refused with 400 instead of being silently ignored or guessed at.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestLimits.class)
 class JsonConfiguration {
 
     @Bean
@@ -37,11 +39,19 @@ class JsonConfiguration {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
-    /** Numbers may be as long as {@code poolmap.max-digits} allows (plus a sign); Jackson's default stops at 1,000. */
+    /**
+     * Jackson's stream-read constraints from poolmap's limits: numbers as long as {@code poolmap.max-digits} allows
+     * (plus a sign; Jackson's default stops at 1,000), and strings, names and nesting as {@code poolmap.request.*}
+     * allows, so that the parser refuses a hostile body before it is buffered into a value.
+     */
     @Bean
-    JsonFactoryBuilderCustomizer numberLengthFromMaxDigits(PoolmapProperties properties) {
+    JsonFactoryBuilderCustomizer streamReadConstraints(PoolmapProperties properties, RequestLimits limits) {
         return builder -> builder.streamReadConstraints(StreamReadConstraints.builder()
                 .maxNumberLength(properties.maxDigits() + 1)
+                // Jackson buffers a number's digits as it buffers a string, and checks them against this limit too
+                .maxStringLength(Math.max(limits.maxStringLength(), properties.maxDigits() + 2))
+                .maxNameLength(limits.maxStringLength())
+                .maxNestingDepth(limits.maxNestingDepth())
                 .build());
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -150,10 +151,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String pointer = pointerOf(malformed);
             return pointer == null ? problem : problem.with("pointer", pointer);
         }
+        if (cause instanceof StreamConstraintsException limit) {
+            return beyondLimit(limit);
+        }
         if (cause instanceof JacksonException jackson) {
             return invalid("the JSON body cannot be read: " + firstLine(jackson.getOriginalMessage()));
         }
         return invalid("a JSON body is required");
+    }
+
+    /** Jackson's stream-read constraints, named by the poolmap property that sets each. */
+    private static ProblemException beyondLimit(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        String what;
+        if (message.contains("nesting depth")) {
+            what = "nests arrays and objects deeper than poolmap.request.max-nesting-depth allows";
+        } else if (message.startsWith("Name length")) {
+            what = "has a field name longer than poolmap.request.max-string-length allows";
+        } else if (message.startsWith("Number value length")) {
+            what = "has a number with more digits than poolmap.max-digits allows";
+        } else if (message.startsWith("String value length")) {
+            what = "has a string longer than poolmap.request.max-string-length allows";
+        } else {
+            what = "is beyond a limit of the JSON reader";
+        }
+        ProblemException problem = invalid("the JSON body " + what);
+        String pointer = limit.processor() instanceof JsonParser parser && parser.streamReadContext() != null
+                && !parser.streamReadContext().inRoot() ? parser.streamReadContext().pathAsPointer().toString() : null;
+        return pointer == null ? problem : problem.with("pointer", pointer);
     }
 
     /** The JSON pointer where the parser stood when it failed, or {@code null} at the top level. */

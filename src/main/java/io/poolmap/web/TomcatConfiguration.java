@@ -3,19 +3,50 @@ package io.poolmap.web;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}, so that even container errors are problem details. */
+/**
+ * Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}, so that even container errors are problem
+ * details, and applies {@code poolmap.request.*}'s timeouts to the connector, so that a slow client cannot hold a
+ * connection open.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RequestLimits.class)
 class TomcatConfiguration {
+
+    /** Runs after Spring Boot's own customizer, so that poolmap's timeouts win over {@code server.tomcat.*}. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestTimeouts(RequestLimits limits) {
+        return new RequestTimeouts(limits);
+    }
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
         return new ProblemErrorReports();
+    }
+
+    private record RequestTimeouts(RequestLimits limits) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    http.setConnectionTimeout((int) limits.readTimeout().toMillis());
+                    http.setKeepAliveTimeout((int) limits.keepAliveTimeout().toMillis());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     /** Runs after Spring Boot's own customizer, which installs an HTML error report valve on the host. */
