@@ -46,6 +46,11 @@ class ArchitectureTests {
             .because("observability is a leaf: removing the actuator package must leave a working service");
 
     @ArchTest
+    static final ArchRule nothingDependsOnSecurity = noClasses().that().resideOutsideOfPackage("io.poolmap.security..")
+            .should().dependOnClassesThat().resideInAPackage("io.poolmap.security..")
+            .because("access control wraps the service from outside (a filter chain): no feature may need to know who called it");
+
+    @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION
             .because("constructor injection with final fields makes dependencies explicit and classes testable without Spring");
 

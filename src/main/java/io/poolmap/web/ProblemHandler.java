@@ -176,13 +176,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             what = "is beyond a limit of the JSON reader";
         }
         ProblemException problem = invalid("the JSON body " + what);
-        String pointer = limit.processor() instanceof JsonParser parser && parser.streamReadContext() != null
-                && !parser.streamReadContext().inRoot() ? parser.streamReadContext().pathAsPointer().toString() : null;
+        String pointer = pointerOf(limit);
         return pointer == null ? problem : problem.with("pointer", pointer);
     }
 
     /** The JSON pointer where the parser stood when it failed, or {@code null} at the top level. */
-    private static String pointerOf(StreamReadException exception) {
+    private static String pointerOf(JacksonException exception) {
         if (exception.processor() instanceof JsonParser parser && parser.streamReadContext() != null
                 && !parser.streamReadContext().inRoot()) {
             return parser.streamReadContext().pathAsPointer().toString();
