@@ -5,9 +5,13 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.NumberSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,5 +51,14 @@ class OpenApiConfiguration {
                         with a `pointer` to the offending field or item.
                         * Per-worker utilisation: `/actuator/workers` and `/actuator/prometheus`.
                         * When poolmap.security.api-keys is set, every call needs `Authorization: Bearer <key>` (401 without)."""));
+    }
+
+    /** Every API operation may answer 401 when poolmap.security.api-keys is set; documented once here, not on each. */
+    @Bean
+    OpenApiCustomizer unauthorizedResponses() {
+        return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> operation.getResponses()
+                .addApiResponse("401", new ApiResponse()
+                        .description("No API key, or a wrong one, while poolmap.security.api-keys is set (WWW-Authenticate: Bearer).")
+                        .content(new Content().addMediaType("application/problem+json", new MediaType())))));
     }
 }

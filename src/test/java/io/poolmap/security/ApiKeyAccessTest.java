@@ -114,6 +114,8 @@ class ApiKeyAccessTest {
         assertThat(spec.at("/components/securitySchemes/apiKey/type").asString()).isEqualTo("http");
         assertThat(spec.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
         assertThat(spec.at("/security/0").has("apiKey")).isTrue();
+        assertThat(spec.at("/paths/~1api~1v1~1jobs/post/responses").propertyNames()).contains("401");
+        assertThat(spec.at("/paths/~1api~1v1~1operations/get/responses").propertyNames()).contains("401");
     }
 
     @Test

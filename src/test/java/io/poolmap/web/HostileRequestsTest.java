@@ -151,6 +151,10 @@ class HostileRequestsTest {
                 "a\r\n{\"operatio\r\n".getBytes(StandardCharsets.UTF_8), true, ANY_4XX)));
         // bad ids, parameters and methods
         cases.add(Named.of("an unknown id", get("/api/v1/jobs/no-such-job", 404)));
+        cases.add(Named.of("an actuator endpoint that is not exposed: env", get("/actuator/env", 404)));
+        cases.add(Named.of("an actuator endpoint that is not exposed: heapdump", get("/actuator/heapdump", 404)));
+        cases.add(Named.of("an actuator endpoint that is not exposed: shutdown", new Case(requestHead("POST", "/actuator/shutdown", null,
+                "Content-Length: 0\r\n"), new byte[0], false, 404)));
         cases.add(Named.of("an id of 2,000 characters", get("/api/v1/jobs/" + "a".repeat(2000), 404)));
         cases.add(Named.of("a NUL in the id", get("/api/v1/jobs/%00", 400)));
         cases.add(Named.of("an encoded slash in the id", get("/api/v1/jobs/..%2F..%2Fetc%2Fpasswd", 400)));
