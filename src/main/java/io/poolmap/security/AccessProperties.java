@@ -31,7 +31,7 @@ public record AccessProperties(@DefaultValue List<String> apiKeys, @DefaultValue
     @AssertTrue(message = "every poolmap.security.api-keys entry must be at least " + MIN_KEY_LENGTH
             + " characters without spaces, so that it cannot be guessed or mistyped into something shorter")
     public boolean isEveryKeyLongEnough() {
-        return apiKeys == null || apiKeys.stream().allMatch(key -> key.length() >= MIN_KEY_LENGTH && key.strip().equals(key)
+        return apiKeys == null || apiKeys.stream().allMatch(key -> key.length() >= MIN_KEY_LENGTH
                 && key.chars().noneMatch(Character::isWhitespace));
     }
 }

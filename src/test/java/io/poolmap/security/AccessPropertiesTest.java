@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -49,9 +51,10 @@ class AccessPropertiesTest {
         assertThat(output).doesNotContain("poolmap.security.api-keys is not set");
     }
 
-    @Test
-    void aShortKeyStopsTheStartNamingTheProperty() {
-        runner.withPropertyValues("poolmap.security.api-keys=secret").run(context -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"secret", "a key with spaces in it", "tab\tseparated-0123456789"})
+    void aShortOrSpacedKeyStopsTheStartNamingTheProperty(String key) {
+        runner.withPropertyValues("poolmap.security.api-keys=" + key).run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().message().contains("poolmap.security.api-keys");
         });
