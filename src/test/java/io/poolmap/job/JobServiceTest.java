@@ -48,6 +48,7 @@ import static io.poolmap.PoolmapPropertiesBuilder.aPoolmapProperties;
 import static io.poolmap.job.JobRequestBuilder.aJobRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -265,6 +266,73 @@ class JobServiceTest {
         long poolMapRule = (items + 4L * parallelism - 1) / (4L * parallelism);
         assertThat(chunk).isBetween(1, (int) poolMapRule);
         assertThat(chunk == 1 || chunk * Math.max(1, costNanos) <= 2_000_000).as("chunk %d of %d ns items", chunk, costNanos).isTrue();
+    }
+
+    // --- inline execution of tiny jobs ----------------------------------------------------------------
+
+    @Test
+    void aTinyCpuJobRunsInlineOnTheSubmittingThreadAndHasFinishedWhenSubmitReturns() {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofMillis(1)).build());
+
+        Job job = service.submit(aJobRequest().numbers(1, 2, 3, 4, 5).build());
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(longs(job.results())).containsExactly(2, 4, 6, 8, 10);
+        assertThat(job.itemsByWorker()).containsExactly(entry(WorkerPool.INLINE, 5L));
+        assertThat(job.items(0, 5)).extracting(ItemView::worker).containsOnly(WorkerPool.INLINE);
+        assertThat(job.chunkSize()).isEqualTo(5);
+        assertThat(pool.inlineItems()).isEqualTo(5);
+        assertThat(pool.workers()).allSatisfy(worker -> assertThat(worker.itemsCompleted()).isZero());
+        assertThat(service.queuedItems()).isZero();
+        assertThat(listener.events()).containsExactly("submitted:test_double", "finished:test_double:SUCCEEDED");
+    }
+
+    @Test
+    void anInlineJobIsNotHeldBehindAJobThatOccupiesEveryWorker() {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofMillis(1)).build());
+        service.submit(aJobRequest().operation("test_blocking").range(8).chunkSize(1).build());
+        eventually().untilAsserted(() -> assertThat(pool.busyWorkers()).isEqualTo(2));
+
+        Job tiny = service.submit(aJobRequest().numbers(7).build());
+
+        assertThat(tiny.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(longs(tiny.results())).containsExactly(14);
+    }
+
+    @Test
+    void aJobWhoseDeclaredCostReachesTheInlineLimitIsHandedToTheWorkers() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofNanos(50)).build());
+
+        Job job = finished(service.submit(aJobRequest().numbers(1, 2, 3, 4, 5).build()));
+
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
+        assertThat(pool.inlineItems()).isZero();
+    }
+
+    @Test
+    void aJobOfMoreItemsThanAProbeChunkIsHandedToTheWorkersWhateverItsCost() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofSeconds(1)).build());
+
+        Job job = finished(service.submit(aJobRequest().range(65).build()));
+
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
+    }
+
+    @Test
+    void ioJobsAreNeverInline() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofSeconds(1)).build());
+
+        Job job = finished(service.submit(aJobRequest().operation("test_sleep").numbers(0).build()));
+
+        assertThat(job.itemsByWorker().keySet()).allMatch(name -> name.startsWith("io-"));
+    }
+
+    @Test
+    void anInlineLimitOfZeroHandsEveryJobToTheWorkers() throws InterruptedException {
+        Job job = finished(jobs().submit(aJobRequest().numbers(1).build()));
+
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
+        assertThat(pool.inlineItems()).isZero();
     }
 
     // --- refusals before a job exists ------------------------------------------------------------------
