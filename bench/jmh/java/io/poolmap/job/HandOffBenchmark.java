@@ -49,7 +49,7 @@ public class HandOffBenchmark {
 
     @Setup
     public void setUp() {
-        PoolmapProperties properties = aPoolmapProperties().workers(2).maxRetainedJobs(10).build();
+        PoolmapProperties properties = aPoolmapProperties().workers(2).queueCapacity(4_000_000).maxRetainedJobs(10).build();
         pool = new WorkerPool(2);
         square = BenchOperations.named("square");
         jobs = new JobService(properties, new OperationRegistry(BenchOperations.all()), pool, new InMemoryJobStore(),
