@@ -76,6 +76,11 @@ public final class PoolmapPropertiesBuilder {
         return this;
     }
 
+    public PoolmapPropertiesBuilder maxResultDigits(long digits) {
+        this.maxResultDigits = digits;
+        return this;
+    }
+
     public PoolmapPropertiesBuilder inlineLimit(Duration limit) {
         this.inlineLimit = limit;
         return this;

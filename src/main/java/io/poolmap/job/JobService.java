@@ -146,7 +146,15 @@ public class JobService implements SmartLifecycle, DisposableBean {
                 && (long) items * Math.max(1, operation.costNanos()) < inlineLimitNanos;
     }
 
+    /**
+     * Refuses a batch with an item outside the operation's domain or results too large to hold; a batch of {@code long}s
+     * that the operation accepts whole is let through without a look at each item (in a JFR profile of 1M-item square jobs, a fifth of their time).
+     */
     private void checkDomain(Operation operation, Numbers numbers) {
+        long perLong = operation.resultDigitsOfAnyLong();
+        if (perLong >= 0 && perLong * numbers.size() <= properties.maxResultDigits() && numbers.longsOrNull() != null) {
+            return;
+        }
         long digits = 0;
         for (int i = 0; i < numbers.size(); i++) {
             String reason = operation.checkDomain(numbers, i);

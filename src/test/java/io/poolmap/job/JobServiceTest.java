@@ -337,6 +337,71 @@ class JobServiceTest {
 
     // --- refusals before a job exists ------------------------------------------------------------------
 
+    /** {@code test_counting_double}: 2x for longs, accepting every long with 3 result digits at most, counting checks. */
+    private static final class CountingDouble extends TestOperations.TestOperation {
+
+        private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingDouble() {
+            super("test_counting_double", io.poolmap.operation.OperationKind.CPU, 10);
+        }
+
+        @Override
+        public String checkDomain(Numbers numbers, int i) {
+            checks.incrementAndGet();
+            return numbers.kind(i) == Numbers.Kind.LONG ? null : "test_counting_double needs a long";
+        }
+
+        @Override
+        public long resultDigitsOfAnyLong() {
+            return 3;
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            out.setLong(i, 2 * in.longAt(i));
+        }
+    }
+
+    private JobService startWith(Operation operation, PoolmapProperties properties) {
+        pool = new WorkerPool(properties.effectiveWorkers());
+        jobs = new JobService(properties, new OperationRegistry(List.of(operation)), pool, store, List.of(listener), clock);
+        jobs.start();
+        return jobs;
+    }
+
+    @Test
+    void aBatchOfLongsThatTheOperationAcceptsWholeIsNotCheckedItemByItem() throws InterruptedException {
+        CountingDouble counting = new CountingDouble();
+        JobService service = startWith(counting, aPoolmapProperties().maxResultDigits(300).build());
+
+        Job job = finished(service.submit(aJobRequest().operation("test_counting_double").range(100).build()));
+
+        assertThat(counting.checks.get()).isZero();
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aBatchOfLongsWhoseBoundPassesTheLimitOnResultDigitsIsCheckedItemByItem() {
+        CountingDouble counting = new CountingDouble();
+        JobService service = startWith(counting, aPoolmapProperties().maxResultDigits(299).build());
+
+        assertThatThrownBy(() -> service.submit(aJobRequest().operation("test_counting_double").range(100).build()))
+                .satisfies(thrown -> assertThat(problemOf(thrown).getProperties()).containsEntry("limit", 299L));
+        assertThat(counting.checks.get()).isEqualTo(100);
+    }
+
+    @Test
+    void aBatchWithOneItemThatIsNotALongIsCheckedItemByItem() {
+        CountingDouble counting = new CountingDouble();
+        JobService service = startWith(counting, aPoolmapProperties().build());
+        Numbers mixed = Numbers.builder().add(1L).add(2.5).add(3L).build();
+
+        assertThatThrownBy(() -> service.submit(aJobRequest().operation("test_counting_double").numbers(mixed).build()))
+                .satisfies(thrown -> assertThat(problemOf(thrown).getProperties()).containsEntry("index", 1));
+        assertThat(counting.checks.get()).isEqualTo(2);
+    }
+
     @Test
     void anItemOutsideTheDomainIsRefusedWith422AndNoJobIsCreated() {
         JobService service = jobs();

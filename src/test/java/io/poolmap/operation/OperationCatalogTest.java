@@ -77,4 +77,22 @@ class OperationCatalogTest {
         assertThat(registry.find("sleep").orElseThrow().checkDomain(numbers(101), 0)).isNotNull();
         assertThat(registry.find("factorial").orElseThrow().domain()).isEqualTo("integer 0 ≤ n ≤ 10");
     }
+
+    @net.jqwik.api.Property(tries = 3000)
+    void anOperationThatAcceptsEveryLongAcceptsEachWithinItsBound(@net.jqwik.api.ForAll long x) {
+        Numbers one = Numbers.ofLongs(x);
+        for (Operation operation : operations) {
+            long bound = operation.resultDigitsOfAnyLong();
+            if (bound >= 0) {
+                assertThat(operation.checkDomain(one, 0)).as("%s(%d)", operation.name(), x).isNull();
+                assertThat(operation.resultDigits(one, 0)).as("%s(%d)", operation.name(), x).isLessThanOrEqualTo(bound);
+            }
+        }
+    }
+
+    @Test
+    void theArithmeticOperationsAndIsPrimeAcceptEveryLong() {
+        assertThat(operations).filteredOn(operation -> operation.resultDigitsOfAnyLong() >= 0).extracting(Operation::name)
+                .containsExactlyInAnyOrder("double", "square", "cube", "negate", "abs", "increment", "is_prime");
+    }
 }
