@@ -34,6 +34,14 @@ BIG_LIMITS = ["--poolmap.max-batch-size=10000000", "--poolmap.queue-capacity=200
               "--poolmap.max-request-size=256MB", "--poolmap.max-result-digits=1000000000",
               "--poolmap.max-retained-items=30000000", "--poolmap.max-retained-jobs=10000"]
 
+# once the service asks for credentials: BENCH_HEADER="X-API-Key: …" goes on every request to poolmap (and is
+# harmless to the baseline), BENCH_SERVICE_ARGS="--poolmap.… …" on every start of poolmap
+EXTRA_HEADER = os.environ.get("BENCH_HEADER", "")
+SERVICE_ARGS = os.environ.get("BENCH_SERVICE_ARGS", "").split()
+HEADERS = {"Content-Type": "application/json"}
+if EXTRA_HEADER:
+    HEADERS[EXTRA_HEADER.split(":", 1)[0].strip()] = EXTRA_HEADER.split(":", 1)[1].strip()
+
 started = []
 
 
@@ -100,7 +108,7 @@ def wait_until_answers(port, process, body, deadline_s=120):
 
 def service(port, name="poolmap", jvm=(), extra=()):
     return start_java(name, list(jvm) + ["-jar", SERVICE_JAR, f"--server.port={port}", "--server.address=127.0.0.1"]
-                      + BIG_LIMITS + list(extra))
+                      + BIG_LIMITS + SERVICE_ARGS + list(extra))
 
 
 # --- HTTP ----------------------------------------------------------------------------------------------
@@ -108,7 +116,7 @@ def service(port, name="poolmap", jvm=(), extra=()):
 def post(port, body, timeout=120, path="/api/v1/jobs"):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request("POST", path, body=body, headers={"Content-Type": "application/json"})
+        connection.request("POST", path, body=body, headers=HEADERS)
         response = connection.getresponse()
         return response.status, response.getheaders(), response.read()
     finally:
@@ -116,14 +124,16 @@ def post(port, body, timeout=120, path="/api/v1/jobs"):
 
 
 def get(port, path, timeout=30):
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as response:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=HEADERS)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read())
 
 
 def curl_seconds(port, body_file, out_file="/dev/null"):
     """Wall-clock seconds of one POST as curl sees it (connect to last byte), and the HTTP status."""
+    extra = ["-H", EXTRA_HEADER] if EXTRA_HEADER else []
     result = subprocess.run(["curl", "-s", "-o", out_file, "-w", "%{http_code} %{time_total}", "-H",
-                             "Content-Type: application/json", "--data-binary", "@" + body_file,
+                             "Content-Type: application/json"] + extra + ["--data-binary", "@" + body_file,
                              f"http://127.0.0.1:{port}/api/v1/jobs"], capture_output=True, text=True, timeout=300)
     code, seconds = result.stdout.split()
     return int(code), float(seconds)
@@ -184,7 +194,9 @@ def jmh(pattern, *options):
 def wrk(port, body_file, seconds, connections=16):
     script = os.path.join(WORK, "post.lua")
     with open(script, "w") as lua:
-        lua.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n')
+        lua.write('wrk.method = "POST"\n')
+        for name, value in HEADERS.items():
+            lua.write("wrk.headers[%s] = %s\n" % (json.dumps(name), json.dumps(value)))
         lua.write("local f = io.open(%s, 'r')\nwrk.body = f:read('*a')\nf:close()\n" % json.dumps(body_file))
         lua.write('done = function(summary, latency, requests)\n'
                   '  io.write(string.format("RESULT %f %d %d %d\\n", summary.requests / (summary.duration / 1e6),'
@@ -216,7 +228,7 @@ def fairness_round(port, big_file, tiny_body, clients=4, max_seconds=60):
         deadline = time.monotonic() + max_seconds
         while running.is_set() and time.monotonic() < deadline:
             begin = time.perf_counter()
-            connection.request("POST", "/api/v1/jobs", body=tiny_body, headers={"Content-Type": "application/json"})
+            connection.request("POST", "/api/v1/jobs", body=tiny_body, headers=HEADERS)
             response = connection.getresponse()
             response.read()
             elapsed = (time.perf_counter() - begin) * 1000
@@ -283,7 +295,7 @@ def run_scenarios(report):
     app = os.path.join(extracted, "poolmap.jar")
     aot = os.path.join(WORK, "poolmap.aot")
     training = start_java("aot-training", [f"-XX:AOTCacheOutput={aot}", "-Dspring.context.exit=onRefresh", "-jar", app,
-                                           f"--server.port={free_port()}"])
+                                           f"--server.port={free_port()}"] + SERVICE_ARGS)
     training.wait(300)
     startups = {"fat jar": [], "extracted jar": [], "extracted jar + AOT cache": []}
     for _ in range(3):
@@ -292,7 +304,7 @@ def run_scenarios(report):
             if label.endswith("AOT cache") and not os.path.exists(aot):
                 continue
             port = free_port()
-            process = start_java("startup", args + [f"--server.port={port}", "--server.address=127.0.0.1"])
+            process = start_java("startup", args + [f"--server.port={port}", "--server.address=127.0.0.1"] + SERVICE_ARGS)
             startups[label].append(wait_until_answers(port, process, tiny_body))
             stop(process)
     report["startup"] = {k: median(v) for k, v in startups.items() if v}
