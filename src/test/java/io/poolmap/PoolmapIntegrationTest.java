@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,8 +111,7 @@ class PoolmapIntegrationTest {
 
     @Test
     void theItemsOfAJobNameTheWorkerOfEachNumber() throws Exception {
-        String numbers = java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(","));
+        String numbers = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
         JsonNode job = json.readTree(post("{\"operation\":\"square\",\"numbers\":[" + numbers + "],\"chunkSize\":1}").body());
 
         JsonNode items = json.readTree(get("/api/v1/jobs/" + job.get("id").asString() + "/items").body());

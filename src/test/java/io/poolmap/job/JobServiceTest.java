@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -21,6 +22,7 @@ import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.job.TestOperations.TestSleep;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
+import io.poolmap.operation.OperationKind;
 import io.poolmap.operation.OperationRegistry;
 import io.poolmap.web.ProblemException;
 import io.poolmap.worker.WorkerPool;
@@ -340,10 +342,10 @@ class JobServiceTest {
     /** {@code test_counting_double}: 2x for longs, accepting every long with 3 result digits at most, counting checks. */
     private static final class CountingDouble extends TestOperations.TestOperation {
 
-        private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger checks = new AtomicInteger();
 
         CountingDouble() {
-            super("test_counting_double", io.poolmap.operation.OperationKind.CPU, 10);
+            super("test_counting_double", OperationKind.CPU, 10);
         }
 
         @Override

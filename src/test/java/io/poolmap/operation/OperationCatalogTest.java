@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** Checks what {@code GET /api/v1/operations} will show: every operation, its example, domain and limit. */
@@ -78,8 +80,8 @@ class OperationCatalogTest {
         assertThat(registry.find("factorial").orElseThrow().domain()).isEqualTo("integer 0 ≤ n ≤ 10");
     }
 
-    @net.jqwik.api.Property(tries = 3000)
-    void anOperationThatAcceptsEveryLongAcceptsEachWithinItsBound(@net.jqwik.api.ForAll long x) {
+    @Property(tries = 3000)
+    void anOperationThatAcceptsEveryLongAcceptsEachWithinItsBound(@ForAll long x) {
         Numbers one = Numbers.ofLongs(x);
         for (Operation operation : operations) {
             long bound = operation.resultDigitsOfAnyLong();
