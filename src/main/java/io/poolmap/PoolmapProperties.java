@@ -35,6 +35,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetainedItems most items (inputs and results) of finished jobs kept, which bounds the memory that
  *        retention holds (about 17 bytes an item); the oldest finished jobs go first
  * @param shutdownGrace how long shutdown lets in-flight jobs finish before it cancels them
+ * @param inlineLimit a CPU job whose declared cost (items × the operation's cost per item) is below this runs
+ *        on the request's own thread, since handing it to a worker would cost more than computing it; its items'
+ *        worker is {@code inline}; at most 64 items; {@code 0} hands every job to the workers
  */
 @ConfigurationProperties("poolmap")
 @Validated
@@ -52,7 +55,8 @@ public record PoolmapProperties(
         @DefaultValue("1h") @NotNull Duration retention,
         @DefaultValue("1000") @Min(0) int maxRetainedJobs,
         @DefaultValue("20000000") @Min(0) long maxRetainedItems,
-        @DefaultValue("20s") @NotNull Duration shutdownGrace) {
+        @DefaultValue("20s") @NotNull Duration shutdownGrace,
+        @DefaultValue("50us") @NotNull Duration inlineLimit) {
 
     /** The number of CPU workers to start: {@link #workers()}, or the available processors when it is 0. */
     public int effectiveWorkers() {
@@ -67,6 +71,11 @@ public record PoolmapProperties(
     @AssertTrue(message = "poolmap.max-request-size must be at least 1 byte")
     public boolean isMaxRequestSizePositive() {
         return maxRequestSize == null || maxRequestSize.toBytes() > 0;
+    }
+
+    @AssertTrue(message = "poolmap.inline-limit must not be negative (0 turns inline execution off)")
+    public boolean isInlineLimitNotNegative() {
+        return inlineLimit == null || !inlineLimit.isNegative();
     }
 
     @AssertTrue(message = "poolmap.sync-wait, poolmap.max-wait, poolmap.max-timeout, poolmap.retention and poolmap.shutdown-grace must be positive durations")

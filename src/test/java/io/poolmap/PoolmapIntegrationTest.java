@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +86,7 @@ class PoolmapIntegrationTest {
         assertThat(after).containsOnlyKeys("worker-1", "worker-2");
         after.forEach((worker, seconds) -> assertThat(seconds).as(worker).isGreaterThan(before.getOrDefault(worker, 0.0)));
         assertThat(scrape)
-                .contains("poolmap_worker_items_total{", "poolmap_worker_utilization{", "poolmap_queue_items ")
+                .contains("poolmap_worker_items_total{", "poolmap_inline_items_total", "poolmap_worker_utilization{", "poolmap_queue_items ")
                 .contains("poolmap_jobs_submitted_total{", "operation=\"collatz_steps\"")
                 .containsPattern("poolmap_jobs_finished_total\\{[^}]*operation=\"collatz_steps\"[^}]*status=\"SUCCEEDED\"")
                 .contains("poolmap_job_duration_seconds_bucket{", "executor_active_threads{", "name=\"poolmap.workers\"");
@@ -109,14 +111,26 @@ class PoolmapIntegrationTest {
 
     @Test
     void theItemsOfAJobNameTheWorkerOfEachNumber() throws Exception {
-        JsonNode job = json.readTree(post("{\"operation\":\"square\",\"numbers\":[1,2,3,4],\"chunkSize\":1}").body());
+        String numbers = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        JsonNode job = json.readTree(post("{\"operation\":\"square\",\"numbers\":[" + numbers + "],\"chunkSize\":1}").body());
 
         JsonNode items = json.readTree(get("/api/v1/jobs/" + job.get("id").asString() + "/items").body());
 
-        assertThat(items.get("total").asInt()).isEqualTo(4);
+        assertThat(items.get("total").asInt()).isEqualTo(100);
         for (JsonNode item : items.get("items")) {
             assertThat(item.get("result").asLong()).isEqualTo(item.get("input").asLong() * item.get("input").asLong());
             assertThat(item.get("worker").asString()).matches("worker-[12]");
+        }
+    }
+
+    @Test
+    void aTinyJobRunsInlineAndItsItemsSaySo() throws Exception {
+        JsonNode job = json.readTree(post("{\"operation\":\"square\",\"numbers\":[1,2,3,4,5]}").body());
+
+        assertThat(job.get("workers").propertyNames()).containsExactly("inline");
+        JsonNode items = json.readTree(get("/api/v1/jobs/" + job.get("id").asString() + "/items").body());
+        for (JsonNode item : items.get("items")) {
+            assertThat(item.get("worker").asString()).isEqualTo("inline");
         }
     }
 

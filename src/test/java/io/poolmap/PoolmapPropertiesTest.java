@@ -36,6 +36,7 @@ class PoolmapPropertiesTest {
             assertThat(properties.queueCapacity()).isEqualTo(4_000_000);
             assertThat(properties.syncWait()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.retention()).isEqualTo(Duration.ofHours(1));
+            assertThat(properties.inlineLimit()).isEqualTo(Duration.ofNanos(50_000));
             assertThat(context.getBean(OperationLimits.class)).isEqualTo(OperationLimits.defaults());
         });
     }
@@ -68,6 +69,14 @@ class PoolmapPropertiesTest {
         runner.withPropertyValues("poolmap.sync-wait=0s").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().message().contains("poolmap.sync-wait");
+        });
+    }
+
+    @Test
+    void aNegativeInlineLimitStopsTheStartNamingIt() {
+        runner.withPropertyValues("poolmap.inline-limit=-1ms").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().message().contains("poolmap.inline-limit");
         });
     }
 

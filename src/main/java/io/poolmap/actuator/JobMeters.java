@@ -1,6 +1,8 @@
 package io.poolmap.actuator;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
 class JobMeters implements JobListener {
 
     private final MeterRegistry registry;
+    /** Meters found once per operation (and status), not per job: a registry lookup builds and hashes an id each time. */
+    private final Map<String, Counter> submitted = new ConcurrentHashMap<>();
+    private final Map<String, Finished> finished = new ConcurrentHashMap<>();
+
+    private record Finished(Counter count, Timer duration) {
+    }
 
     JobMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -25,8 +33,8 @@ class JobMeters implements JobListener {
 
     @Override
     public void submitted(String operation) {
-        Counter.builder("poolmap.jobs.submitted").description("Jobs admitted").tag("operation", operation)
-                .register(registry).increment();
+        submitted.computeIfAbsent(operation, name -> Counter.builder("poolmap.jobs.submitted").description("Jobs admitted")
+                .tag("operation", name).register(registry)).increment();
     }
 
     @Override
@@ -37,10 +45,13 @@ class JobMeters implements JobListener {
 
     @Override
     public void finished(String operation, JobStatus status, Duration duration) {
-        Counter.builder("poolmap.jobs.finished").description("Jobs that reached a terminal state")
-                .tag("operation", operation).tag("status", status.name()).register(registry).increment();
-        Timer.builder("poolmap.job.duration").description("Time from submission to the end of a job")
-                .tag("operation", operation).tag("status", status.name()).publishPercentileHistogram()
-                .register(registry).record(duration);
+        Finished meters = finished.computeIfAbsent(operation + ' ' + status, key -> new Finished(
+                Counter.builder("poolmap.jobs.finished").description("Jobs that reached a terminal state")
+                        .tag("operation", operation).tag("status", status.name()).register(registry),
+                Timer.builder("poolmap.job.duration").description("Time from submission to the end of a job")
+                        .tag("operation", operation).tag("status", status.name()).publishPercentileHistogram()
+                        .register(registry)));
+        meters.count().increment();
+        meters.duration().record(duration);
     }
 }

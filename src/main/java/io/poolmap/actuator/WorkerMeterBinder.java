@@ -42,6 +42,9 @@ class WorkerMeterBinder implements MeterBinder {
             Gauge.builder("poolmap.worker.utilization", pool, p -> p.worker(index).utilization1m())
                     .description("Fraction 0..1 of the last minute the worker spent busy").tags(tags).register(registry);
         }
+        FunctionCounter.builder("poolmap.inline.items", pool, WorkerPool::inlineItems)
+                .description("Items of jobs below poolmap.inline-limit, computed on the request's thread rather than on a worker")
+                .register(registry);
         Gauge.builder("poolmap.queue.items", jobs, JobService::queuedItems)
                 .description("Items admitted and not yet computed, queued or running").register(registry);
         Gauge.builder("poolmap.queue.capacity", jobs, JobService::queueCapacity)

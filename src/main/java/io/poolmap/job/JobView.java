@@ -23,7 +23,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param timeoutMs the job's time limit
  * @param results the results in input order, only when the job {@code SUCCEEDED}
  * @param error why the job did not succeed, as a problem detail
- * @param workers worker name → items it computed for this job
+ * @param workers worker name → items it computed for this job ({@code inline} for a job below
+ *        {@code poolmap.inline-limit}, computed on the request's thread)
  * @param submittedAt when the job was admitted
  * @param startedAt when its first chunk started
  * @param finishedAt when it ended
@@ -47,7 +48,8 @@ public record JobView(
                 example = "{\"type\":\"urn:poolmap:problem:item-failed\",\"title\":\"Item failed\",\"status\":422,"
                         + "\"detail\":\"numbers[1] = 1.0E200: square(1.0E200) is not a finite number\",\"jobId\":\"…\",\"index\":1,\"value\":1.0E200}")
         Map<String, Object> error,
-        @Schema(description = "Worker name → items it computed for this job.", example = "{\"worker-1\": 3, \"worker-2\": 2}")
+        @Schema(description = "Worker name → items it computed for this job; \"inline\" when the job was small enough "
+                + "(poolmap.inline-limit) to be computed on the request's thread.", example = "{\"worker-1\": 3, \"worker-2\": 2}")
         Map<String, Long> workers,
         @Schema(example = "2026-11-30T09:00:00.000Z") Instant submittedAt,
         @Schema(example = "2026-11-30T09:00:00.001Z") Instant startedAt,

@@ -42,6 +42,12 @@ abstract class ArithmeticOperation implements Operation {
         return digitGrowth() * ExactMath.digits(numbers, i) + 1;
     }
 
+    /** Every {@code long} is a number; its result has at most {@code digitGrowth()} times a long's 20 digits, plus one. */
+    @Override
+    public final long resultDigitsOfAnyLong() {
+        return digitGrowth() * ExactMath.digitsOfBits(64) + 1;
+    }
+
     @Override
     public final void apply(Numbers in, int i, Numbers out) {
         switch (in.kind(i)) {

@@ -70,34 +70,53 @@ class CollatzStepsOperation implements Operation {
         if (refused != null) {
             throw new OperationException(refused);
         }
-        BigInteger big = in.kind(i) == Numbers.Kind.BIG ? in.bigAt(i) : null;
-        long x = big == null ? in.longAt(i) : 0;
+        out.setLong(i, in.kind(i) == Numbers.Kind.BIG ? steps(0, in.bigAt(i)) : steps(in.longAt(i), null));
+    }
+
+    /**
+     * The steps from {@code x} (or from {@code big} when it is not null) to 1: a {@code long} loop as tight as a plain
+     * one for the hot path, and {@link BigInteger} steps only while 3x + 1 would overflow a {@code long}.
+     */
+    private long steps(long x, BigInteger big) {
         long steps = 0;
-        while (big != null || x != 1) {
-            if (big != null) {
+        while (true) {
+            if (big == null) {
+                while (x != 1) {
+                    if ((x & 1) == 0) {
+                        int zeros = Long.numberOfTrailingZeros(x);
+                        x >>>= zeros;
+                        steps += zeros;
+                    } else if (x <= LONG_SAFE_ODD) {
+                        x = 3 * x + 1;
+                        steps++;
+                    } else {
+                        big = BigInteger.valueOf(x);
+                        break;
+                    }
+                    checkSteps(steps, x == 1);
+                }
+                if (big == null) {
+                    return steps;
+                }
+            }
+            boolean fits;
+            do {
                 int zeros = big.getLowestSetBit();
                 big = zeros == 0 ? big.shiftLeft(1).add(big).add(BigInteger.ONE) : big.shiftRight(zeros);
                 steps += Math.max(zeros, 1);
-                if (big.bitLength() < 63) {
-                    x = big.longValue();
-                    big = null;
-                }
-            } else if ((x & 1) == 0) {
-                int zeros = Long.numberOfTrailingZeros(x);
-                x >>>= zeros;
-                steps += zeros;
-            } else if (x <= LONG_SAFE_ODD) {
-                x = 3 * x + 1;
-                steps++;
-            } else {
-                big = BigInteger.valueOf(x);
-                continue;
-            }
-            if (steps >= maxSteps && (steps > maxSteps || big != null || x != 1)) {
-                throw new OperationException("collatz_steps did not reach 1 within " + maxSteps
-                        + " steps (poolmap.operations.collatz-max-steps)");
-            }
+                fits = big.bitLength() < 63;
+                checkSteps(steps, fits && big.longValue() == 1);
+            } while (!fits);
+            x = big.longValue();
+            big = null;
         }
-        out.setLong(i, steps);
+    }
+
+    /** Fails the item once it has taken more than the limit of steps, or the limit without reaching 1. */
+    private void checkSteps(long steps, boolean atOne) {
+        if (steps >= maxSteps && (steps > maxSteps || !atOne)) {
+            throw new OperationException("collatz_steps did not reach 1 within " + maxSteps
+                    + " steps (poolmap.operations.collatz-max-steps)");
+        }
     }
 }

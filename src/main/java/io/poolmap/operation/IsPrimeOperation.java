@@ -69,6 +69,12 @@ class IsPrimeOperation implements Operation {
         return 5;
     }
 
+    /** Every {@code long} is inside the domain while the digit limit is at least a long's 19 digits. */
+    @Override
+    public long resultDigitsOfAnyLong() {
+        return digits.exceeds(Long.MIN_VALUE) || digits.exceeds(Long.MAX_VALUE) ? -1 : 5;
+    }
+
     @Override
     public void apply(Numbers in, int i, Numbers out) {
         String refused = checkDomain(in, i);

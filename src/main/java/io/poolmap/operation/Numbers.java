@@ -1,7 +1,9 @@
 package io.poolmap.operation;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A batch of numbers held in primitive arrays, so a million items cost a {@code long[]} and not a
@@ -92,6 +94,21 @@ public final class Numbers {
     /** Item {@code i} as an exact integer; it must be {@link #isInteger(int) an integer}. */
     public BigInteger bigIntegerAt(int i) {
         return kind(i) == Kind.BIG ? bigs[i] : BigInteger.valueOf(longAt(i));
+    }
+
+    /**
+     * The items themselves when every one is a {@code long}, else {@code null}: the batch's own array, not a copy,
+     * so that a writer can emit a million results in one call; callers must not change it.
+     */
+    public long[] longsOrNull() {
+        if (kinds != null) {
+            for (byte kind : kinds) {
+                if (kind != LONG) {
+                    return null;
+                }
+            }
+        }
+        return bits;
     }
 
     /** Item {@code i} as a double, rounded as Python's {@code float(x)} would round it. */
@@ -194,10 +211,19 @@ public final class Numbers {
         return text.append(size > 10 ? ",…]" : "]").toString();
     }
 
-    /** Collects numbers one at a time into primitive arrays; {@code kinds} and {@code bigs} appear only when needed. */
+    /**
+     * Collects numbers one at a time into primitive arrays; {@code kinds} and {@code bigs} appear only when needed.
+     * The {@code long}s fill blocks of {@value #BLOCK} items (512 KB, below the size at which G1 allocates an array
+     * as humongous), so that reading a million numbers never copies what it has read; {@link #build()} joins them
+     * once into one array.
+     */
     public static final class Builder {
 
-        private long[] bits = new long[16];
+        private static final int BLOCK = 1 << 16;
+
+        private final List<long[]> fullBlocks = new ArrayList<>();
+        private long[] block = new long[16];
+        private int inBlock;
         private byte[] kinds;
         private BigInteger[] bigs;
         private int size;
@@ -210,19 +236,17 @@ public final class Numbers {
         }
 
         public Builder add(long value) {
-            grow();
-            bits[size] = value;
+            putBits(value);
             if (kinds != null) {
-                kinds[size] = LONG;
+                kinds()[size] = LONG;
             }
             size++;
             return this;
         }
 
         public Builder add(double value) {
-            grow();
+            putBits(Double.doubleToRawLongBits(value));
             kinds()[size] = DOUBLE;
-            bits[size] = Double.doubleToRawLongBits(value);
             size++;
             return this;
         }
@@ -232,10 +256,10 @@ public final class Numbers {
             if (fitsLong(value)) {
                 return add(value.longValue());
             }
-            grow();
+            putBits(0);
             kinds()[size] = BIG;
-            if (bigs == null) {
-                bigs = new BigInteger[bits.length];
+            if (bigs == null || bigs.length <= size) {
+                bigs = Arrays.copyOf(bigs == null ? new BigInteger[0] : bigs, kinds.length);
             }
             bigs[size] = value;
             size++;
@@ -243,31 +267,45 @@ public final class Numbers {
         }
 
         public Numbers build() {
-            long[] exactBits = bits.length == size ? bits : Arrays.copyOf(bits, size);
+            long[] exactBits;
+            if (fullBlocks.isEmpty() && block.length == size) {
+                exactBits = block;
+            } else {
+                exactBits = new long[size];
+                int at = 0;
+                for (long[] full : fullBlocks) {
+                    System.arraycopy(full, 0, exactBits, at, full.length);
+                    at += full.length;
+                }
+                System.arraycopy(block, 0, exactBits, at, inBlock);
+            }
             byte[] exactKinds = kinds == null ? null : Arrays.copyOf(kinds, size);
             BigInteger[] exactBigs = bigs == null ? null : Arrays.copyOf(bigs, size);
-            bits = null;
+            fullBlocks.clear();
+            block = null;
             return new Numbers(size, exactBits, exactKinds, exactBigs);
         }
 
-        private byte[] kinds() {
-            if (kinds == null) {
-                kinds = new byte[bits.length];
+        private void putBits(long value) {
+            if (inBlock == block.length) {
+                if (block.length < BLOCK) {
+                    block = Arrays.copyOf(block, block.length * 2);
+                } else {
+                    fullBlocks.add(block);
+                    block = new long[BLOCK];
+                    inBlock = 0;
+                }
             }
-            return kinds;
+            block[inBlock++] = value;
         }
 
-        private void grow() {
-            if (size == bits.length) {
-                int capacity = Math.max(16, bits.length + (bits.length >> 1));
-                bits = Arrays.copyOf(bits, capacity);
-                if (kinds != null) {
-                    kinds = Arrays.copyOf(kinds, capacity);
-                }
-                if (bigs != null) {
-                    bigs = Arrays.copyOf(bigs, capacity);
-                }
+        /** The kinds so far, with room for item {@code size}; items added before any non-{@code long} are {@code LONG} (0). */
+        private byte[] kinds() {
+            if (kinds == null || kinds.length <= size) {
+                int capacity = Math.max(16, size + (size >> 1) + 1);
+                kinds = kinds == null ? new byte[capacity] : Arrays.copyOf(kinds, capacity);
             }
+            return kinds;
         }
     }
 }

@@ -51,6 +51,15 @@ public interface Operation {
     }
 
     /**
+     * An upper bound of {@link #resultDigits} over every {@code long} input, when every {@code long} is inside the
+     * domain; {@code -1} (the default) when some {@code long} is not. A batch of {@code long}s then needs no check
+     * item by item as long as its size times this bound stays within the limit on result digits.
+     */
+    default long resultDigitsOfAnyLong() {
+        return -1;
+    }
+
+    /**
      * Computes item {@code i} of {@code in} into item {@code i} of {@code out}; the item has passed
      * {@link #checkDomain}. Throws {@link OperationException} when the item cannot be computed (a result
      * that is not a finite number, a cost limit reached while computing).

@@ -132,6 +132,11 @@ public final class NumbersJson {
         @Override
         public void serialize(Numbers numbers, JsonGenerator generator, SerializationContext context) {
             int size = numbers.size();
+            long[] longs = numbers.longsOrNull();
+            if (longs != null) {
+                generator.writeArray(longs, 0, size);
+                return;
+            }
             generator.writeStartArray(numbers, size);
             for (int i = 0; i < size; i++) {
                 switch (numbers.kind(i)) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Fairness comes from lanes: a job gets up to {@code parallelism} lanes; a lane runs one chunk and then
  * goes to the back of the executor's FIFO queue, so the chunks of concurrent jobs take turns and a small
  * job waits for at most one chunk of each busy worker. I/O work gets one virtual thread per lane and never
- * occupies a worker.
+ * occupies a worker. Work too small to gain from a hand-off may instead run {@link #runInline inline}, on the
+ * caller's thread.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -33,11 +35,15 @@ public final class WorkerPool implements AutoCloseable {
     private static final ThreadLocal<Worker> CURRENT = new ThreadLocal<>();
     private static final long SAMPLE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
+    /** The worker name of items computed by {@link #runInline} on the caller's thread. */
+    public static final String INLINE = "inline";
+
     private final Worker[] workers;
     private final ThreadPoolExecutor cpu;
     private final Set<Thread> ioThreads = ConcurrentHashMap.newKeySet();
     private final UtilizationWindows utilization;
     private final ScheduledExecutorService sampler;
+    private final LongAdder inlineItems = new LongAdder();
 
     public WorkerPool(int size) {
         this(size, System::nanoTime);
@@ -92,6 +98,24 @@ public final class WorkerPool implements AutoCloseable {
                 cpu.execute(new CpuLane(work));
             }
         }
+    }
+
+    /**
+     * Runs all of {@code work}'s chunks on the calling thread, under the worker name {@value #INLINE}, and returns
+     * when they are done: for CPU work so small that handing it to a worker would cost more than computing it. It
+     * occupies no worker and waits behind no other job's chunk; its items count in {@link #inlineItems()}.
+     */
+    public void runInline(ChunkedWork work) {
+        int items = 0;
+        for (int chunk = work.claimChunk(); chunk >= 0; chunk = work.claimChunk()) {
+            items += work.runChunk(chunk, INLINE);
+        }
+        inlineItems.add(items);
+    }
+
+    /** Items computed {@link #runInline inline} so far, on callers' threads rather than on workers. */
+    public long inlineItems() {
+        return inlineItems.sum();
     }
 
     /**

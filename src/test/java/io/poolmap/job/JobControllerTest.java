@@ -574,8 +574,7 @@ class JobControllerTest {
                 .doesNotContainKey("error");
         @SuppressWarnings("unchecked")
         Map<String, Integer> workers = (Map<String, Integer>) job.get("workers");
-        assertThat(workers.keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
-        assertThat(workers.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
+        assertThat(workers).as("five cheap items cost less than a hand-off, so they run inline").isEqualTo(Map.of("inline", 5));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -21,6 +22,7 @@ import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.job.TestOperations.TestSleep;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
+import io.poolmap.operation.OperationKind;
 import io.poolmap.operation.OperationRegistry;
 import io.poolmap.web.ProblemException;
 import io.poolmap.worker.WorkerPool;
@@ -48,6 +50,7 @@ import static io.poolmap.PoolmapPropertiesBuilder.aPoolmapProperties;
 import static io.poolmap.job.JobRequestBuilder.aJobRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -267,7 +270,139 @@ class JobServiceTest {
         assertThat(chunk == 1 || chunk * Math.max(1, costNanos) <= 2_000_000).as("chunk %d of %d ns items", chunk, costNanos).isTrue();
     }
 
+    // --- inline execution of tiny jobs ----------------------------------------------------------------
+
+    @Test
+    void aTinyCpuJobRunsInlineOnTheSubmittingThreadAndHasFinishedWhenSubmitReturns() {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofMillis(1)).build());
+
+        Job job = service.submit(aJobRequest().numbers(1, 2, 3, 4, 5).build());
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(longs(job.results())).containsExactly(2, 4, 6, 8, 10);
+        assertThat(job.itemsByWorker()).containsExactly(entry(WorkerPool.INLINE, 5L));
+        assertThat(job.items(0, 5)).extracting(ItemView::worker).containsOnly(WorkerPool.INLINE);
+        assertThat(job.chunkSize()).isEqualTo(5);
+        assertThat(pool.inlineItems()).isEqualTo(5);
+        assertThat(pool.workers()).allSatisfy(worker -> assertThat(worker.itemsCompleted()).isZero());
+        assertThat(service.queuedItems()).isZero();
+        assertThat(listener.events()).containsExactly("submitted:test_double", "finished:test_double:SUCCEEDED");
+    }
+
+    @Test
+    void anInlineJobIsNotHeldBehindAJobThatOccupiesEveryWorker() {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofMillis(1)).build());
+        service.submit(aJobRequest().operation("test_blocking").range(8).chunkSize(1).build());
+        eventually().untilAsserted(() -> assertThat(pool.busyWorkers()).isEqualTo(2));
+
+        Job tiny = service.submit(aJobRequest().numbers(7).build());
+
+        assertThat(tiny.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(longs(tiny.results())).containsExactly(14);
+    }
+
+    @Test
+    void aJobWhoseDeclaredCostReachesTheInlineLimitIsHandedToTheWorkers() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofNanos(50)).build());
+
+        Job job = finished(service.submit(aJobRequest().numbers(1, 2, 3, 4, 5).build()));
+
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
+        assertThat(pool.inlineItems()).isZero();
+    }
+
+    @Test
+    void aJobOfMoreItemsThanAProbeChunkIsHandedToTheWorkersWhateverItsCost() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofSeconds(1)).build());
+
+        Job job = finished(service.submit(aJobRequest().range(65).build()));
+
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
+    }
+
+    @Test
+    void ioJobsAreNeverInline() throws InterruptedException {
+        JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofSeconds(1)).build());
+
+        Job job = finished(service.submit(aJobRequest().operation("test_sleep").numbers(0).build()));
+
+        assertThat(job.itemsByWorker().keySet()).allMatch(name -> name.startsWith("io-"));
+    }
+
+    @Test
+    void anInlineLimitOfZeroHandsEveryJobToTheWorkers() throws InterruptedException {
+        Job job = finished(jobs().submit(aJobRequest().numbers(1).build()));
+
+        assertThat(job.itemsByWorker().keySet()).isNotEmpty().allMatch(name -> name.matches("worker-[12]"));
+        assertThat(pool.inlineItems()).isZero();
+    }
+
     // --- refusals before a job exists ------------------------------------------------------------------
+
+    /** {@code test_counting_double}: 2x for longs, accepting every long with 3 result digits at most, counting checks. */
+    private static final class CountingDouble extends TestOperations.TestOperation {
+
+        private final AtomicInteger checks = new AtomicInteger();
+
+        CountingDouble() {
+            super("test_counting_double", OperationKind.CPU, 10);
+        }
+
+        @Override
+        public String checkDomain(Numbers numbers, int i) {
+            checks.incrementAndGet();
+            return numbers.kind(i) == Numbers.Kind.LONG ? null : "test_counting_double needs a long";
+        }
+
+        @Override
+        public long resultDigitsOfAnyLong() {
+            return 3;
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            out.setLong(i, 2 * in.longAt(i));
+        }
+    }
+
+    private JobService startWith(Operation operation, PoolmapProperties properties) {
+        pool = new WorkerPool(properties.effectiveWorkers());
+        jobs = new JobService(properties, new OperationRegistry(List.of(operation)), pool, store, List.of(listener), clock);
+        jobs.start();
+        return jobs;
+    }
+
+    @Test
+    void aBatchOfLongsThatTheOperationAcceptsWholeIsNotCheckedItemByItem() throws InterruptedException {
+        CountingDouble counting = new CountingDouble();
+        JobService service = startWith(counting, aPoolmapProperties().maxResultDigits(300).build());
+
+        Job job = finished(service.submit(aJobRequest().operation("test_counting_double").range(100).build()));
+
+        assertThat(counting.checks.get()).isZero();
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aBatchOfLongsWhoseBoundPassesTheLimitOnResultDigitsIsCheckedItemByItem() {
+        CountingDouble counting = new CountingDouble();
+        JobService service = startWith(counting, aPoolmapProperties().maxResultDigits(299).build());
+
+        assertThatThrownBy(() -> service.submit(aJobRequest().operation("test_counting_double").range(100).build()))
+                .satisfies(thrown -> assertThat(problemOf(thrown).getProperties()).containsEntry("limit", 299L));
+        assertThat(counting.checks.get()).isEqualTo(100);
+    }
+
+    @Test
+    void aBatchWithOneItemThatIsNotALongIsCheckedItemByItem() {
+        CountingDouble counting = new CountingDouble();
+        JobService service = startWith(counting, aPoolmapProperties().build());
+        Numbers mixed = Numbers.builder().add(1L).add(2.5).add(3L).build();
+
+        assertThatThrownBy(() -> service.submit(aJobRequest().operation("test_counting_double").numbers(mixed).build()))
+                .satisfies(thrown -> assertThat(problemOf(thrown).getProperties()).containsEntry("index", 1));
+        assertThat(counting.checks.get()).isEqualTo(2);
+    }
 
     @Test
     void anItemOutsideTheDomainIsRefusedWith422AndNoJobIsCreated() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** Checks what {@code GET /api/v1/operations} will show: every operation, its example, domain and limit. */
@@ -76,5 +78,23 @@ class OperationCatalogTest {
         assertThat(registry.find("collatz_steps").orElseThrow().checkDomain(numbers(123_456), 0)).isNotNull();
         assertThat(registry.find("sleep").orElseThrow().checkDomain(numbers(101), 0)).isNotNull();
         assertThat(registry.find("factorial").orElseThrow().domain()).isEqualTo("integer 0 ≤ n ≤ 10");
+    }
+
+    @Property(tries = 3000)
+    void anOperationThatAcceptsEveryLongAcceptsEachWithinItsBound(@ForAll long x) {
+        Numbers one = Numbers.ofLongs(x);
+        for (Operation operation : operations) {
+            long bound = operation.resultDigitsOfAnyLong();
+            if (bound >= 0) {
+                assertThat(operation.checkDomain(one, 0)).as("%s(%d)", operation.name(), x).isNull();
+                assertThat(operation.resultDigits(one, 0)).as("%s(%d)", operation.name(), x).isLessThanOrEqualTo(bound);
+            }
+        }
+    }
+
+    @Test
+    void theArithmeticOperationsAndIsPrimeAcceptEveryLong() {
+        assertThat(operations).filteredOn(operation -> operation.resultDigitsOfAnyLong() >= 0).extracting(Operation::name)
+                .containsExactlyInAnyOrder("double", "square", "cube", "negate", "abs", "increment", "is_prime");
     }
 }

@@ -1,0 +1,531 @@
+#!/usr/bin/env python3
+"""The scenarios of bench/run: starts poolmap and the baseline endpoint, measures every scenario, prints one
+markdown table (progress goes to stderr, the report to stdout) and stops everything it started.
+
+Called by bench/run after the build; see bench/README.md. Traffic goes to 127.0.0.1 only; every loop is
+bounded by a count or a deadline.
+"""
+import datetime
+import http.client
+import json
+import os
+import platform
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.environ["BENCH_WORK"]
+JAVA = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+SERVICE_JAR = os.path.join(WORK, "poolmap.jar")
+BASELINE_JAR = os.path.join(WORK, "baseline.jar")
+JMH_CLASSPATH = os.environ["BENCH_JMH_CLASSPATH"]
+PIDS = os.path.join(WORK, "pids")
+# room for the 10M-item scenarios: the defaults stop at 1M numbers and 16 MB bodies
+BIG_LIMITS = ["--poolmap.max-batch-size=10000000", "--poolmap.queue-capacity=20000000",
+              "--poolmap.max-request-size=256MB", "--poolmap.max-result-digits=1000000000",
+              "--poolmap.max-retained-items=30000000"]
+
+# once the service asks for credentials: BENCH_HEADER="X-API-Key: …" goes on every request to poolmap (and is
+# harmless to the baseline), BENCH_SERVICE_ARGS="--poolmap.… …" on every start of poolmap
+EXTRA_HEADER = os.environ.get("BENCH_HEADER", "")
+SERVICE_ARGS = os.environ.get("BENCH_SERVICE_ARGS", "").split()
+HEADERS = {"Content-Type": "application/json"}
+if EXTRA_HEADER:
+    HEADERS[EXTRA_HEADER.split(":", 1)[0].strip()] = EXTRA_HEADER.split(":", 1)[1].strip()
+
+started = []
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# --- processes -----------------------------------------------------------------------------------------
+
+def free_port():
+    for _ in range(200):
+        port = random.randint(18000, 18999)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+                return port
+            except OSError:
+                continue
+    raise SystemExit("no free port in 18000-18999")
+
+
+def start_java(name, args):
+    out = open(os.path.join(WORK, name + ".log"), "w")
+    process = subprocess.Popen([JAVA] + args, stdout=out, stderr=subprocess.STDOUT, cwd=WORK,
+                               start_new_session=True)
+    started.append(process)
+    with open(PIDS, "a") as pids:
+        pids.write(f"{process.pid}\n")
+    return process
+
+
+def stop(process):
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+    if process in started:
+        started.remove(process)
+
+
+def stop_all():
+    for process in list(started):
+        stop(process)
+
+
+def wait_until_answers(port, process, body, deadline_s=120):
+    """Seconds from now until a job succeeds, polling every 20 ms; fails when the process dies or time runs out."""
+    begin = time.monotonic()
+    while time.monotonic() - begin < deadline_s:
+        if process.poll() is not None:
+            raise SystemExit(f"the server on port {port} exited with {process.returncode}; see {WORK}")
+        try:
+            status, _, _ = post(port, body, timeout=5)
+            if status == 200:
+                return time.monotonic() - begin
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"nothing answered on port {port} within {deadline_s} s")
+
+
+def service(port, name="poolmap", jvm=(), extra=()):
+    return start_java(name, list(jvm) + ["-jar", SERVICE_JAR, f"--server.port={port}", "--server.address=127.0.0.1"]
+                      + BIG_LIMITS + SERVICE_ARGS + list(extra))
+
+
+# --- HTTP ----------------------------------------------------------------------------------------------
+
+def post(port, body, timeout=120, path="/api/v1/jobs"):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("POST", path, body=body, headers=HEADERS)
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        connection.close()
+
+
+def get(port, path, timeout=30):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=HEADERS)
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+def curl_seconds(port, body_file, out_file="/dev/null"):
+    """Wall-clock seconds of one POST as curl sees it (connect to last byte), and the HTTP status."""
+    extra = ["-H", EXTRA_HEADER] if EXTRA_HEADER else []
+    result = subprocess.run(["curl", "-s", "-o", out_file, "-w", "%{http_code} %{time_total}", "-H",
+                             "Content-Type: application/json"] + extra + ["--data-binary", "@" + body_file,
+                             f"http://127.0.0.1:{port}/api/v1/jobs"], capture_output=True, text=True, timeout=300)
+    code, seconds = result.stdout.split()
+    return int(code), float(seconds)
+
+
+def instant(text):
+    """An ISO-8601 instant with up to nine fractional digits, in seconds since the epoch."""
+    main, _, fraction = text.rstrip("Z").partition(".")
+    base = datetime.datetime.fromisoformat(main).replace(tzinfo=datetime.timezone.utc).timestamp()
+    return base + (float("0." + fraction) if fraction else 0.0)
+
+
+def job_seconds(job):
+    """The job's own time, from admission to its end: no JSON parsing or writing in it."""
+    return instant(job["finishedAt"]) - instant(job["submittedAt"])
+
+
+# --- inputs --------------------------------------------------------------------------------------------
+
+def write_request(name, operation, numbers, **options):
+    path = os.path.join(WORK, name + ".json")
+    with open(path, "w") as out:
+        out.write('{"operation":"%s",' % operation)
+        for key, value in options.items():
+            out.write('"%s":%s,' % (key, json.dumps(value)))
+        out.write('"numbers":[')
+        out.write(",".join(map(str, numbers)))
+        out.write("]}")
+    return path
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def p99(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+
+
+# --- JMH -----------------------------------------------------------------------------------------------
+
+def jmh(pattern, *options):
+    out = os.path.join(WORK, "jmh-" + re.sub(r"\W", "_", pattern) + ".json")
+    subprocess.run([JAVA, "-cp", JMH_CLASSPATH, "org.openjdk.jmh.Main", pattern, "-rf", "json", "-rff", out]
+                   + list(options), check=True, stdout=open(out + ".log", "w"), stderr=subprocess.STDOUT, timeout=600)
+    results = {}
+    for run in json.load(open(out)):
+        params = ",".join(f"{k}={v}" for k, v in sorted((run.get("params") or {}).items()))
+        key = run["benchmark"].rsplit(".", 2)[-2] + "." + run["benchmark"].rsplit(".", 1)[-1] + ("[" + params + "]" if params else "")
+        raw = [x for fork in run["primaryMetric"]["rawData"] for x in fork]
+        results[key] = (median(raw), run["primaryMetric"]["scoreUnit"])
+    return results
+
+
+# --- scenarios -----------------------------------------------------------------------------------------
+
+def wrk(port, body_file, seconds, connections=16):
+    script = os.path.join(WORK, "post.lua")
+    with open(script, "w") as lua:
+        lua.write('wrk.method = "POST"\n')
+        for name, value in HEADERS.items():
+            lua.write("wrk.headers[%s] = %s\n" % (json.dumps(name), json.dumps(value)))
+        lua.write("local f = io.open(%s, 'r')\nwrk.body = f:read('*a')\nf:close()\n" % json.dumps(body_file))
+        lua.write('done = function(summary, latency, requests)\n'
+                  '  io.write(string.format("RESULT %f %d %d %d\\n", summary.requests / (summary.duration / 1e6),'
+                  ' latency:percentile(99), summary.errors.status, summary.requests))\nend\n')
+    result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script,
+                             f"http://127.0.0.1:{port}/api/v1/jobs"], capture_output=True, text=True,
+                            timeout=seconds + 60)
+    match = re.search(r"RESULT (\S+) (\d+) (\d+) (\d+)", result.stdout)
+    if not match:
+        raise SystemExit("wrk said: " + result.stdout + result.stderr)
+    rps, p99_us, bad, total = float(match[1]), int(match[2]), int(match[3]), int(match[4])
+    if bad:
+        raise SystemExit(f"{bad} of {total} tiny jobs were not 2xx")
+    return rps, p99_us / 1000.0
+
+
+def fairness_round(port, big_file, tiny_body, clients=4, max_seconds=60):
+    """Tiny jobs from `clients` threads while a 10M-item collatz_steps job holds every worker; latencies in ms."""
+    status, headers, body = post(port, open(big_file, "rb").read(), timeout=300)
+    if status != 202:
+        raise SystemExit(f"the big job answered {status}: {body[:300]!r}")
+    job_id = json.loads(body)["id"]
+    running = threading.Event()
+    running.set()
+    latencies = []
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        deadline = time.monotonic() + max_seconds
+        while running.is_set() and time.monotonic() < deadline:
+            begin = time.perf_counter()
+            connection.request("POST", "/api/v1/jobs", body=tiny_body, headers=HEADERS)
+            response = connection.getresponse()
+            response.read()
+            elapsed = (time.perf_counter() - begin) * 1000
+            if response.status != 200:
+                raise SystemExit(f"a tiny job answered {response.status}")
+            if running.is_set():
+                latencies.append(elapsed)
+        connection.close()
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + max_seconds
+    while time.monotonic() < deadline:
+        unfinished = get(port, "/api/v1/jobs?status=RUNNING&size=100")["jobs"] + \
+            get(port, "/api/v1/jobs?status=QUEUED&size=100")["jobs"]
+        if not any(j["id"] == job_id for j in unfinished):
+            break
+        time.sleep(0.1)
+    running.clear()
+    for thread in threads:
+        thread.join(35)
+    big = get(port, f"/api/v1/jobs/{job_id}", timeout=120)
+    if big["status"] != "SUCCEEDED":
+        raise SystemExit(f"the big job ended {big['status']}")
+    return latencies, job_seconds(big)
+
+
+def main():
+    report = {}
+    try:
+        run_scenarios(report)
+    finally:
+        stop_all()
+        print_report(report)
+
+
+def run_scenarios(report):
+    tiny = write_request("tiny", "square", [1, 2, 3, 4, 5])
+    tiny_body = open(tiny, "rb").read()
+    sweep = {n: write_request(f"square-{n}", "square", range(1, n + 1)) for n in (10, 1000, 100_000, 1_000_000, 10_000_000)}
+    collatz = write_request("collatz-1m", "collatz_steps", range(1, 1_000_001))
+    collatz_one = write_request("collatz-1m-p1", "collatz_steps", range(1, 1_000_001), parallelism=1)
+    odd = range(1_000_000_001, 1_000_000_001 + 2 * 100_000, 2)
+    prime = write_request("prime-100k", "is_prime", odd)
+    prime_one = write_request("prime-100k-p1", "is_prime", odd, parallelism=1)
+    fairness_big = write_request("collatz-10m", "collatz_steps", range(1, 10_000_001), **{"async": True})
+
+    # JMH first, while nothing else of ours runs
+    log("JMH: JSON, kernels, hand-off")
+    marks = {}
+    marks.update(jmh("NumbersJsonBenchmark"))
+    marks.update(jmh("KernelBenchmark", "-p", "operation=square,collatz_steps,is_prime", "-wi", "2", "-i", "3"))
+    marks.update(jmh("HandOffBenchmark", "-wi", "2", "-i", "3"))
+    report["jmh"] = marks
+
+    # start-up to the first successful job: fat jar, then the extracted jar with and without a JDK 25 AOT cache
+    log("start-up")
+    extracted = os.path.join(WORK, "extracted")
+    subprocess.run([JAVA, "-Djarmode=tools", "-jar", SERVICE_JAR, "extract", "--force", "--destination", extracted],
+                   check=True, capture_output=True, timeout=120)
+    app = os.path.join(extracted, "poolmap.jar")
+    aot = os.path.join(WORK, "poolmap.aot")
+    training = start_java("aot-training", [f"-XX:AOTCacheOutput={aot}", "-Dspring.context.exit=onRefresh", "-jar", app,
+                                           f"--server.port={free_port()}"] + SERVICE_ARGS)
+    training.wait(300)
+    startups = {"fat jar": [], "extracted jar": [], "extracted jar + AOT cache": []}
+    for _ in range(3):
+        for label, args in (("fat jar", ["-jar", SERVICE_JAR]), ("extracted jar", ["-jar", app]),
+                            ("extracted jar + AOT cache", [f"-XX:AOTCache={aot}", "-jar", app])):
+            if label.endswith("AOT cache") and not os.path.exists(aot):
+                continue
+            port = free_port()
+            process = start_java("startup", args + [f"--server.port={port}", "--server.address=127.0.0.1"] + SERVICE_ARGS)
+            startups[label].append(wait_until_answers(port, process, tiny_body))
+            stop(process)
+    report["startup"] = {k: median(v) for k, v in startups.items() if v}
+
+    # the service and the baseline, warmed up
+    port, base_port = free_port(), free_port()
+    poolmap = service(port)
+    baseline = start_java("baseline", ["-jar", BASELINE_JAR, f"--server.port={base_port}", "--server.address=127.0.0.1"])
+    wait_until_answers(port, poolmap, tiny_body)
+    wait_until_answers(base_port, baseline, tiny_body)
+    log("warm-up")
+    for _ in range(5):
+        curl_seconds(port, sweep[1_000_000])
+        curl_seconds(base_port, sweep[1_000_000])
+        post(port, open(collatz, "rb").read())
+        post(port, open(prime, "rb").read())
+    wrk(port, tiny, 3)
+    wrk(base_port, tiny, 3)
+
+    # each yardstick runs just before the scenario it is compared with, so that both see the same machine
+    log("JMH: the in-process limit")
+    marks.update(jmh("InProcessLimitBenchmark"))
+    log("1M square over HTTP: poolmap, baseline")
+    one_m = {"poolmap": [], "baseline": []}
+    for _ in range(ROUNDS):
+        for label, p in (("poolmap", port), ("baseline", base_port)):
+            code, seconds = curl_seconds(p, sweep[1_000_000])
+            assert code == 200, f"{label} answered {code}"
+            one_m[label].append(seconds)
+    report["square1m"] = {k: median(v) for k, v in one_m.items()}
+
+    log("JMH: plain loops on 1 and 2 threads")
+    marks.update(jmh("PlainLoopBenchmark", "-p", "threads=1,2"))
+    log("CPU-heavy: collatz_steps 1M, is_prime 100k, parallelism 2 and 1")
+    cpu = {}
+    for label, body, body_one, n in (("collatz_steps 1M", collatz, collatz_one, 1_000_000),
+                                     ("is_prime 100k", prime, prime_one, 100_000)):
+        two, one, wall = [], [], []
+        for _ in range(ROUNDS):
+            begin = time.perf_counter()
+            status, _, answer = post(port, open(body, "rb").read())
+            wall.append(time.perf_counter() - begin)
+            two.append(job_seconds(json.loads(answer)))
+            status, _, answer = post(port, open(body_one, "rb").read())
+            one.append(job_seconds(json.loads(answer)))
+        cpu[label] = {"n": n, "two": median(two), "one": median(one), "wall": median(wall)}
+    report["cpu"] = cpu
+
+    log("tiny jobs: wrk -c16, poolmap and baseline")
+    tiny_runs = {"poolmap": [], "baseline": []}
+    for _ in range(3):
+        for label, p in (("poolmap", port), ("baseline", base_port)):
+            tiny_runs[label].append(wrk(p, tiny, 5))
+    report["tiny"] = {k: (median([r for r, _ in v]), median([q for _, q in v])) for k, v in tiny_runs.items()}
+
+    log("batch-size sweep: square 10 … 10M")
+    sweep_result = {}
+    for n, body in sweep.items():
+        rounds = ROUNDS if n < 10_000_000 else 3
+        times = []
+        for _ in range(rounds if n > 1000 else 20):
+            code, seconds = curl_seconds(port, body)
+            assert code == 200, f"square {n} answered {code}"
+            times.append(seconds)
+        sweep_result[n] = median(times)
+    report["sweep"] = sweep_result
+
+    log("fairness: tiny jobs while a 10M collatz_steps job holds every worker")
+    fair_latencies, big_seconds = [], []
+    for _ in range(3):
+        latencies, seconds = fairness_round(port, fairness_big, tiny_body)
+        fair_latencies.append(p99(latencies) if latencies else float("nan"))
+        big_seconds.append(seconds)
+        report["fairness_count"] = report.get("fairness_count", 0) + len(latencies)
+    report["fairness"] = (median(fair_latencies), median(big_seconds))
+    stop(poolmap)
+    stop(baseline)
+
+    log("Python Pool(2): square 1M, collatz_steps 1M, is_prime 100k (whole process)")
+    python = {}
+    for label, body in (("square 1M", sweep[1_000_000]), ("collatz_steps 1M", collatz), ("is_prime 100k", prime)):
+        times = []
+        for _ in range(3 if label == "square 1M" else 1):
+            begin = time.perf_counter()
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "python", "pool_map.py"), body,
+                            os.path.join(WORK, "python-results.json"), "2"], check=True, timeout=600)
+            times.append(time.perf_counter() - begin)
+        python[label] = median(times)
+    report["python"] = python
+
+    log("memory: 10M square with -Xmx1g")
+    port = free_port()
+    small = service(port, "poolmap-1g", jvm=["-Xmx1g"])
+    wait_until_answers(port, small, tiny_body)
+    out = os.path.join(WORK, "square-10m-results.json")
+    code, seconds = curl_seconds(port, sweep[10_000_000], out)
+    with open(out, "rb") as answer:
+        answer.seek(-400, os.SEEK_END)
+        tail = answer.read().decode()
+    ok = code == 200 and ",100000000000000]" in tail  # the last result, 10,000,000 squared
+    rss = 0
+    with open(f"/proc/{small.pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                rss = int(line.split()[1]) // 1024
+    report["memory"] = (code, ok, seconds, rss)
+    stop(small)
+
+
+def print_report(r):
+    marks = r.get("jmh", {})
+    rows = []
+
+    def mark(key):
+        if key not in marks:
+            log(f"JMH gave no result for {key}; see the jmh-*.log files (BENCH_KEEP=1 keeps them)")
+            return float("nan")
+        return marks[key][0]
+
+    def row(scenario, figure, target, verdict):
+        rows.append(f"| {scenario} | {figure} | {target} | {verdict} |")
+
+    def ok(condition):
+        return "met" if condition else "**not met**"
+
+    def group(name, rows_of):
+        try:
+            rows_of()
+        except (KeyError, TypeError, ZeroDivisionError, StopIteration) as missing:
+            row(name, f"not measured: the run stopped before it (missing {missing})", "", "")
+
+    def square_rows():
+        sq = r["square1m"]
+        limit_s = mark("InProcessLimitBenchmark.parseSquareWrite") / 1000
+        row("1M `square` over HTTP (curl, median)", f"{sq['poolmap'] * 1000:.0f} ms", "", "")
+        row("… vs the in-process limit (JMH: Jackson parse into `long[]`, square, write; 1 thread)",
+            f"{limit_s * 1000:.0f} ms → poolmap/limit = {sq['poolmap'] / limit_s:.2f}×", "≤ 1.5×",
+            ok(sq["poolmap"] <= 1.5 * limit_s))
+        row("… vs the baseline endpoint (same body, computed inline)", f"{sq['baseline'] * 1000:.0f} ms → "
+            f"poolmap/baseline = {sq['poolmap'] / sq['baseline']:.2f}×", "≤ 1×", ok(sq["poolmap"] <= sq["baseline"]))
+        py = r["python"]["square 1M"]
+        row("… vs Python `Pool(2).map` as a whole process", f"{py * 1000:.0f} ms → Python/poolmap = "
+            f"{py / sq['poolmap']:.1f}×", "≥ 15×", ok(py / sq["poolmap"] >= 15))
+
+    def cpu_rows():
+        calibration = mark("PlainLoopBenchmark.wholeBatch[operation=collatz_steps,threads=1]") / mark(
+            "PlainLoopBenchmark.wholeBatch[operation=collatz_steps,threads=2]")
+        for label, c in r["cpu"].items():
+            op = label.split()[0]
+            plain_s = mark(f"PlainLoopBenchmark.wholeBatch[operation={op},threads=2]") / 1000
+            ratio = plain_s / c["two"]
+            row(f"{label}: items/s of the job (2 workers) vs a plain 2-thread loop (JMH)",
+                f"{c['n'] / c['two'] / 1e6:.2f} M/s vs {c['n'] / plain_s / 1e6:.2f} M/s = {ratio * 100:.0f} %",
+                "≥ 90 %", ok(ratio >= 0.9))
+            speedup = c["one"] / c["two"]
+            row(f"{label}: speed-up parallelism 2 vs 1", f"{speedup:.2f}× (CPU calibration: the plain loop's 2 vs 1 "
+                f"threads = {calibration:.2f}×)", "≥ 1.8 on a quiet machine", ok(speedup >= 1.8))
+            python = r.get("python", {}).get(label)
+            row(f"{label}: end to end over HTTP", f"{c['wall'] * 1000:.0f} ms" + (
+                f"; Python `Pool(2)` whole process {python * 1000:.0f} ms ({python / c['wall']:.1f}×)" if python else ""),
+                "reported", "")
+
+    def tiny_rows():
+        (rps, q99), (base_rps, base_q99) = r["tiny"]["poolmap"], r["tiny"]["baseline"]
+        row("tiny jobs (5-number `square`), `wrk -t2 -c16`", f"{rps:,.0f} req/s (p99 {q99:.1f} ms) vs baseline "
+            f"{base_rps:,.0f} req/s (p99 {base_q99:.1f} ms) = {rps / base_rps * 100:.0f} %", "≥ 85 %",
+            ok(rps >= 0.85 * base_rps))
+
+    def fairness_rows():
+        fair_p99, big_s = r["fairness"]
+        row("fairness: tiny jobs (4 clients) while a 10M `collatz_steps` job holds both workers",
+            f"p99 {fair_p99:.1f} ms over {r['fairness_count']} jobs (big job {big_s:.1f} s)", "p99 ≤ 10 ms",
+            ok(fair_p99 <= 10))
+
+    def sweep_rows():
+        figures = ", ".join(f"{n:,}: {n / s:,.0f}/s ({s * 1000:.1f} ms)" for n, s in r["sweep"].items())
+        row("batch-size sweep, `square` over HTTP (items/s, median)", figures, "reported", "")
+        hand = []
+        for n in (10, 1000, 100000, 1000000):
+            hand.append(f"{n:,}: {mark(f'HandOffBenchmark.submitAndAwait[size={n}]'):,.1f} vs "
+                        f"{mark(f'HandOffBenchmark.plainLoop[size={n}]'):,.1f} µs")
+        row("hand-off vs inline (JMH: job on 2 workers vs a plain loop on the caller)", "; ".join(hand),
+            "where inline wins", "poolmap runs jobs inline below `poolmap.inline-limit` (50 µs of declared cost, ≤ 64 items)")
+
+    def memory_rows():
+        code, good, seconds, rss = r["memory"]
+        row("memory: 10M `square` with `-Xmx1g`", f"HTTP {code}, {seconds:.1f} s, peak RSS {rss} MB", "succeeds",
+            ok(code == 200 and good))
+
+    def startup_rows():
+        row("start-up to the first successful job (median of 3)",
+            "; ".join(f"{k} {v:.2f} s" for k, v in r["startup"].items()), "reported", "")
+
+    def jmh_rows():
+        kernels = ", ".join(f"{op} {mark(f'KernelBenchmark.applyPerItem[operation={op}]'):.1f}"
+                            for op in ("square", "collatz_steps", "is_prime"))
+        row("JMH: kernels (ns/item); poolmap's JSON for 1M", f"{kernels}; read {mark('NumbersJsonBenchmark.readBatch'):.0f}"
+            f" ms, write {mark('NumbersJsonBenchmark.writeResults'):.0f} ms", "reported", "")
+
+    group("1M `square`", square_rows)
+    group("CPU-heavy", cpu_rows)
+    group("tiny jobs", tiny_rows)
+    group("fairness", fairness_rows)
+    group("batch-size sweep", sweep_rows)
+    group("memory", memory_rows)
+    group("start-up", startup_rows)
+    group("JMH", jmh_rows)
+
+    load = open("/proc/loadavg").read().split()[:3]
+    memory = next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    java = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+          f"Machine: nproc {os.cpu_count()}, {int(memory) // 1024} MB memory, {platform.machine()}, {java}; "
+          f"load average at the end {' '.join(load)}. Rounds: {ROUNDS} (medians). "
+          f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/run')}`.")
+    print()
+    print("| scenario | figure | target | verdict |")
+    print("|---|---|---|---|")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        stop_all()
