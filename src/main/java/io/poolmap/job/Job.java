@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationException;
 import io.poolmap.operation.OperationKind;
+import io.poolmap.operation.StopSignal;
 import io.poolmap.worker.ChunkedWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,7 @@ final class Job implements ChunkedWork {
     private final Instant submittedAt;
 
     private final Object lock = new Object();
-    private volatile boolean stopped;
+    private final StopSignal stop = new StopSignal();
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
@@ -102,7 +104,7 @@ final class Job implements ChunkedWork {
     @Override
     public int claimChunk() {
         synchronized (lock) {
-            int chunk = stopped ? -1 : chunks.claim();
+            int chunk = stop.isStopped() ? -1 : chunks.claim();
             if (chunk >= 0 && status == JobStatus.QUEUED) {
                 startedAt = clock.instant();
                 status = JobStatus.RUNNING;
@@ -113,7 +115,7 @@ final class Job implements ChunkedWork {
 
     @Override
     public boolean hasUnclaimedChunks() {
-        return !stopped && chunks.hasUnclaimed();
+        return !stop.isStopped() && chunks.hasUnclaimed();
     }
 
     @Override
@@ -122,34 +124,31 @@ final class Job implements ChunkedWork {
         chunk.worker = workerName;
         int from = chunk.from;
         int to = chunk.to;
-        int i = from;
+        ItemCursor at = new ItemCursor(stop, from);
         long started = System.nanoTime();
         try {
-            while (i < to && !stopped) {
-                int blockEnd = Math.min(to, i + chunks.stride());
-                for (; i < blockEnd && !stopped; i++) {
-                    operation.apply(input, i, results);
-                }
-                publish(chunk, i);
+            while (at.next() < to && !stop.isStopped()) {
+                operation.applyRange(input, Math.min(to, at.next() + chunks.stride()), results, at);
+                publish(chunk, at.next());
             }
         } catch (OperationException failure) {
-            fail(i, failure.getMessage());
+            fail(at.next(), failure.getMessage());
         } catch (InterruptedException interrupted) {
-            if (!stopped) {
-                fail(i, "interrupted while computing");
+            if (!stop.isStopped()) {
+                fail(at.next(), "interrupted while computing");
             }
         } catch (Throwable bug) {
-            log.error("job {}: {} failed on numbers[{}]", id, operation.name(), i, bug);
-            fail(i, "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
+            log.error("job {}: {} failed on numbers[{}]", id, operation.name(), at.next(), bug);
+            fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
         } finally {
-            publish(chunk, i);
-            chunks.measured(i - from, System.nanoTime() - started);
+            publish(chunk, at.next());
+            chunks.measured(at.next() - from, System.nanoTime() - started);
             hooks.released(this, to - from);
             if (endedItems.addAndGet(to - from) == input.size()) {
                 finish(JobStatus.SUCCEEDED, null);
             }
         }
-        return i - from;
+        return at.next() - from;
     }
 
     private void publish(ChunkLedger.Chunk chunk, int upTo) {
@@ -168,7 +167,7 @@ final class Job implements ChunkedWork {
     @Override
     public void whenStopped(Runnable action) {
         synchronized (lock) {
-            if (!stopped) {
+            if (!stop.isStopped()) {
                 stopActions.add(action);
                 return;
             }
@@ -205,7 +204,7 @@ final class Job implements ChunkedWork {
             if (status.isTerminal()) {
                 return false;
             }
-            stopped = true;
+            stop.stop();
             unclaimed = chunks.close();
             finishedAt = clock.instant();
             error = why;
