@@ -50,6 +50,8 @@ final class Job implements ChunkedWork {
     private final ChunkLedger chunks;
     private final int parallelism;
     private final long timeoutMs;
+    private final boolean inline;
+    private final long deadlineMillis;
     private final Clock clock;
     private final Hooks hooks;
     private final Instant submittedAt;
@@ -70,9 +72,11 @@ final class Job implements ChunkedWork {
     /**
      * @param chunkSize the first chunk's size
      * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
+     * @param inline whether the job runs on its caller's thread; it then checks its own deadline between items, so
+     *     that a tiny job needs no timer task
      */
     Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, int maxChunkSize,
-            int parallelism, long timeoutMs, Clock clock, Hooks hooks) {
+            int parallelism, long timeoutMs, boolean inline, Clock clock, Hooks hooks) {
         this.sequence = sequence;
         this.id = id;
         this.operation = operation;
@@ -81,9 +85,11 @@ final class Job implements ChunkedWork {
         this.chunks = new ChunkLedger(input.size(), chunkSize, maxChunkSize, operation.costNanos());
         this.parallelism = parallelism;
         this.timeoutMs = timeoutMs;
+        this.inline = inline;
         this.clock = clock;
         this.hooks = hooks;
         this.submittedAt = clock.instant();
+        this.deadlineMillis = submittedAt.toEpochMilli() + timeoutMs;
     }
 
     @Override
@@ -128,8 +134,11 @@ final class Job implements ChunkedWork {
         long started = System.nanoTime();
         try {
             while (at.next() < to && !stop.isStopped()) {
-                operation.applyRange(input, Math.min(to, at.next() + chunks.stride()), results, at);
+                operation.applyRange(input, Math.min(to, at.next() + (inline ? 1 : chunks.stride())), results, at);
                 publish(chunk, at.next());
+                if (inline && at.next() < to && clock.millis() >= deadlineMillis) {
+                    timeOut();
+                }
             }
         } catch (OperationException failure) {
             fail(at.next(), failure.getMessage());
@@ -270,6 +279,11 @@ final class Job implements ChunkedWork {
 
     long timeoutMs() {
         return timeoutMs;
+    }
+
+    /** Whether the job runs on its caller's thread rather than on the workers. */
+    boolean inline() {
+        return inline;
     }
 
     long completed() {
