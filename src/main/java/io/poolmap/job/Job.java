@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationException;
 import io.poolmap.operation.OperationKind;
+import io.poolmap.operation.StopSignal;
 import io.poolmap.worker.ChunkedWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,12 +50,14 @@ final class Job implements ChunkedWork {
     private final ChunkLedger chunks;
     private final int parallelism;
     private final long timeoutMs;
+    private final boolean inline;
+    private final long deadlineMillis;
     private final Clock clock;
     private final Hooks hooks;
     private final Instant submittedAt;
 
     private final Object lock = new Object();
-    private volatile boolean stopped;
+    private final StopSignal stop = new StopSignal();
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
@@ -68,9 +72,11 @@ final class Job implements ChunkedWork {
     /**
      * @param chunkSize the first chunk's size
      * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
+     * @param inline whether the job runs on its caller's thread; it then checks its own deadline between items, so
+     *     that a tiny job needs no timer task
      */
     Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, int maxChunkSize,
-            int parallelism, long timeoutMs, Clock clock, Hooks hooks) {
+            int parallelism, long timeoutMs, boolean inline, Clock clock, Hooks hooks) {
         this.sequence = sequence;
         this.id = id;
         this.operation = operation;
@@ -79,9 +85,11 @@ final class Job implements ChunkedWork {
         this.chunks = new ChunkLedger(input.size(), chunkSize, maxChunkSize, operation.costNanos());
         this.parallelism = parallelism;
         this.timeoutMs = timeoutMs;
+        this.inline = inline;
         this.clock = clock;
         this.hooks = hooks;
         this.submittedAt = clock.instant();
+        this.deadlineMillis = submittedAt.toEpochMilli() + timeoutMs;
     }
 
     @Override
@@ -102,7 +110,7 @@ final class Job implements ChunkedWork {
     @Override
     public int claimChunk() {
         synchronized (lock) {
-            int chunk = stopped ? -1 : chunks.claim();
+            int chunk = stop.isStopped() ? -1 : chunks.claim();
             if (chunk >= 0 && status == JobStatus.QUEUED) {
                 startedAt = clock.instant();
                 status = JobStatus.RUNNING;
@@ -113,7 +121,7 @@ final class Job implements ChunkedWork {
 
     @Override
     public boolean hasUnclaimedChunks() {
-        return !stopped && chunks.hasUnclaimed();
+        return !stop.isStopped() && chunks.hasUnclaimed();
     }
 
     @Override
@@ -122,34 +130,34 @@ final class Job implements ChunkedWork {
         chunk.worker = workerName;
         int from = chunk.from;
         int to = chunk.to;
-        int i = from;
+        ItemCursor at = new ItemCursor(stop, from);
         long started = System.nanoTime();
         try {
-            while (i < to && !stopped) {
-                int blockEnd = Math.min(to, i + chunks.stride());
-                for (; i < blockEnd && !stopped; i++) {
-                    operation.apply(input, i, results);
+            while (at.next() < to && !stop.isStopped()) {
+                operation.applyRange(input, Math.min(to, at.next() + (inline ? 1 : chunks.stride())), results, at);
+                publish(chunk, at.next());
+                if (inline && at.next() < to && clock.millis() >= deadlineMillis) {
+                    timeOut();
                 }
-                publish(chunk, i);
             }
         } catch (OperationException failure) {
-            fail(i, failure.getMessage());
+            fail(at.next(), failure.getMessage());
         } catch (InterruptedException interrupted) {
-            if (!stopped) {
-                fail(i, "interrupted while computing");
+            if (!stop.isStopped()) {
+                fail(at.next(), "interrupted while computing");
             }
         } catch (Throwable bug) {
-            log.error("job {}: {} failed on numbers[{}]", id, operation.name(), i, bug);
-            fail(i, "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
+            log.error("job {}: {} failed on numbers[{}]", id, operation.name(), at.next(), bug);
+            fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
         } finally {
-            publish(chunk, i);
-            chunks.measured(i - from, System.nanoTime() - started);
+            publish(chunk, at.next());
+            chunks.measured(at.next() - from, System.nanoTime() - started);
             hooks.released(this, to - from);
             if (endedItems.addAndGet(to - from) == input.size()) {
                 finish(JobStatus.SUCCEEDED, null);
             }
         }
-        return i - from;
+        return at.next() - from;
     }
 
     private void publish(ChunkLedger.Chunk chunk, int upTo) {
@@ -168,7 +176,7 @@ final class Job implements ChunkedWork {
     @Override
     public void whenStopped(Runnable action) {
         synchronized (lock) {
-            if (!stopped) {
+            if (!stop.isStopped()) {
                 stopActions.add(action);
                 return;
             }
@@ -205,7 +213,7 @@ final class Job implements ChunkedWork {
             if (status.isTerminal()) {
                 return false;
             }
-            stopped = true;
+            stop.stop();
             unclaimed = chunks.close();
             finishedAt = clock.instant();
             error = why;
@@ -271,6 +279,11 @@ final class Job implements ChunkedWork {
 
     long timeoutMs() {
         return timeoutMs;
+    }
+
+    /** Whether the job runs on its caller's thread rather than on the workers. */
+    boolean inline() {
+        return inline;
     }
 
     long completed() {

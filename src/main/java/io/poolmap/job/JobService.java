@@ -103,12 +103,12 @@ public class JobService implements SmartLifecycle, DisposableBean {
             Job job;
             try {
                 job = new Job(sequence.incrementAndGet(), UUID.randomUUID().toString(), operation, numbers, firstChunkSize,
-                        maxChunkSize, parallelism, timeoutMs, clock, hooks);
+                        maxChunkSize, parallelism, timeoutMs, inline, clock, hooks);
             } catch (RuntimeException | OutOfMemoryError notCreated) {
                 admission.release(numbers.size());
                 throw notCreated;
             }
-            launch(job, timeoutMs, inline);
+            launch(job, timeoutMs);
             return job;
         } finally {
             admitting.readLock().unlock();
@@ -117,17 +117,17 @@ public class JobService implements SmartLifecycle, DisposableBean {
 
     /**
      * Makes an admitted job findable, arms its timeout and hands it to the pool, or runs it on this thread when it
-     * is {@code inline}; a job that cannot start is cancelled, never lost.
+     * is inline (it then checks its own deadline between items); a job that cannot start is cancelled, never lost.
      */
-    private void launch(Job job, long timeoutMs, boolean inline) {
+    private void launch(Job job, long timeoutMs) {
         store.save(job);
         listeners.forEach(listener -> listener.submitted(job.operation().name()));
         try {
-            ScheduledFuture<?> deadline = timer.schedule(job::timeOut, timeoutMs, TimeUnit.MILLISECONDS);
-            job.whenFinished(() -> deadline.cancel(false));
-            if (inline) {
+            if (job.inline()) {
                 pool.runInline(job);
             } else {
+                ScheduledFuture<?> deadline = timer.schedule(job::timeOut, timeoutMs, TimeUnit.MILLISECONDS);
+                job.whenFinished(() -> deadline.cancel(false));
                 pool.dispatch(job);
             }
         } catch (RejectedExecutionException stopped) {
@@ -232,6 +232,24 @@ public class JobService implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * One line per finished job; at DEBUG for an inline job that succeeded, which under load is nearly every request
+     * and would otherwise cost more than the job itself.
+     */
+    private static void logFinished(Job job, Duration duration) {
+        boolean routine = job.inline() && job.status() == JobStatus.SUCCEEDED;
+        if (routine ? log.isDebugEnabled() : log.isInfoEnabled()) {
+            String line = "job {} {} size={} status={} durationMs={} workers={}";
+            Object[] fields = {job.id(), job.operation().name(), job.size(), job.status(), duration.toMillis(),
+                    job.itemsByWorker()};
+            if (routine) {
+                log.debug(line, fields);
+            } else {
+                log.info(line, fields);
+            }
+        }
+    }
+
     private final class Hooks implements Job.Hooks {
 
         @Override
@@ -242,8 +260,7 @@ public class JobService implements SmartLifecycle, DisposableBean {
         @Override
         public void finished(Job job) {
             Duration duration = Duration.between(job.submittedAt(), job.finishedAt());
-            log.info("job {} {} size={} status={} durationMs={} workers={}", job.id(), job.operation().name(), job.size(),
-                    job.status(), duration.toMillis(), job.itemsByWorker());
+            logFinished(job, duration);
             for (JobListener listener : listeners) {
                 try {
                     listener.finished(job.operation().name(), job.status(), duration);

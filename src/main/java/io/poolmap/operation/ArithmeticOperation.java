@@ -51,14 +51,7 @@ abstract class ArithmeticOperation implements Operation {
     @Override
     public final void apply(Numbers in, int i, Numbers out) {
         switch (in.kind(i)) {
-            case LONG -> {
-                long x = in.longAt(i);
-                if (overflows(x)) {
-                    out.setInteger(i, applyBig(BigInteger.valueOf(x)));
-                } else {
-                    out.setLong(i, applyLong(x));
-                }
-            }
+            case LONG -> applyToLong(in.longAt(i), i, out);
             case BIG -> out.setInteger(i, applyBig(in.bigAt(i)));
             case DOUBLE -> {
                 double x = in.doubleAt(i);
@@ -69,6 +62,27 @@ abstract class ArithmeticOperation implements Operation {
                 out.setDouble(i, result);
             }
             case BOOLEAN -> throw new OperationException(name() + " needs a number");
+        }
+    }
+
+    /** The items in one loop: a batch of {@code long}s (the common case) needs no look at each item's kind. */
+    @Override
+    public final void applyRange(Numbers in, int to, Numbers out, ItemCursor at) {
+        boolean longs = in.onlyLongs();
+        for (int i = at.next; i < to && !at.stopped(); at.next = ++i) {
+            if (longs) {
+                applyToLong(in.longAt(i), i, out);
+            } else {
+                apply(in, i, out);
+            }
+        }
+    }
+
+    private void applyToLong(long x, int i, Numbers out) {
+        if (overflows(x)) {
+            out.setInteger(i, applyBig(BigInteger.valueOf(x)));
+        } else {
+            out.setLong(i, applyLong(x));
         }
     }
 }

@@ -73,6 +73,20 @@ class CollatzStepsOperation implements Operation {
         out.setLong(i, in.kind(i) == Numbers.Kind.BIG ? steps(0, in.bigAt(i)) : steps(in.longAt(i), null));
     }
 
+    /** The items in one loop: a {@code long} inside the domain goes straight to the {@code long} steps. */
+    @Override
+    public void applyRange(Numbers in, int to, Numbers out, ItemCursor at) {
+        boolean longs = in.onlyLongs();
+        for (int i = at.next; i < to && !at.stopped(); at.next = ++i) {
+            long x = longs ? in.longAt(i) : 0;
+            if (x >= 1 && !digits.exceeds(x)) {
+                out.setLong(i, steps(x, null));
+            } else {
+                apply(in, i, out);
+            }
+        }
+    }
+
     /**
      * The steps from {@code x} (or from {@code big} when it is not null) to 1: a {@code long} loop as tight as a plain
      * one for the hot path, and {@link BigInteger} steps only while 3x + 1 would overflow a {@code long}.

@@ -71,6 +71,11 @@ public final class Numbers {
         return kind == Kind.LONG || kind == Kind.BIG;
     }
 
+    /** True when every item is a {@code long}, known without looking at the items (false may still hold only longs). */
+    public boolean onlyLongs() {
+        return kinds == null;
+    }
+
     public long longAt(int i) {
         requireKind(i, Kind.LONG);
         return bits[i];

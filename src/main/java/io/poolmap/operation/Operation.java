@@ -68,6 +68,20 @@ public interface Operation {
      */
     void apply(Numbers in, int i, Numbers out) throws InterruptedException;
 
+    /**
+     * Computes items {@code at.next()} … {@code to - 1} of {@code in} into {@code out} as {@link #apply} does, moving
+     * {@code at} past each computed item and reading its stop signal before every item; an operation whose items are
+     * cheap overrides it with a loop that makes no virtual call per item. When an item throws, {@code at.next()} is
+     * that item.
+     *
+     * @throws InterruptedException when an I/O operation's wait is interrupted because its job stopped
+     */
+    default void applyRange(Numbers in, int to, Numbers out, ItemCursor at) throws InterruptedException {
+        for (int i = at.next; i < to && !at.stopped(); at.next = ++i) {
+            apply(in, i, out);
+        }
+    }
+
     /** An example call: inputs and the results they give. */
     record Example(List<Object> numbers, List<Object> results) {
     }

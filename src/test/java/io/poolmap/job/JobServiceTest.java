@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.poolmap.PoolmapProperties;
 import io.poolmap.PoolmapThreads;
 import io.poolmap.job.TestOperations.Gate;
@@ -43,6 +46,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -287,6 +291,52 @@ class JobServiceTest {
         assertThat(pool.workers()).allSatisfy(worker -> assertThat(worker.itemsCompleted()).isZero());
         assertThat(service.queuedItems()).isZero();
         assertThat(listener.events()).containsExactly("submitted:test_double", "finished:test_double:SUCCEEDED");
+    }
+
+    @Test
+    void anInlineJobChecksItsDeadlineBetweenItemsWithoutATimer() {
+        TestOperations.TestOperation slowClock = new TestOperations.TestOperation("test_slow_clock", OperationKind.CPU, 10) {
+            @Override
+            public void apply(Numbers in, int i, Numbers out) {
+                clock.advance(Duration.ofMillis(400));
+                out.setLong(i, in.longAt(i));
+            }
+        };
+        JobService service = startWith(slowClock, aPoolmapProperties().inlineLimit(Duration.ofMillis(1)).build());
+
+        Job job = service.submit(aJobRequest().operation("test_slow_clock").numbers(1, 2, 3, 4, 5).timeoutMs(1000L).build());
+
+        assertThat(job.status()).isEqualTo(JobStatus.TIMED_OUT);
+        assertThat(job.completed()).isEqualTo(3);
+        assertThat(job.error().detail()).isEqualTo("the job did not finish within 1000 ms; 3 of 5 items were computed");
+        assertThat(pool.inlineItems()).isEqualTo(3);
+    }
+
+    @Test
+    void aSucceededInlineJobIsLoggedAtDebugAndEveryOtherJobAtInfo() throws InterruptedException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(JobService.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            JobService service = start(aPoolmapProperties().inlineLimit(Duration.ofMillis(1)).build());
+            service.submit(aJobRequest().numbers(1, 2).build());
+            service.submit(aJobRequest().operation("test_failing").numbers(13).build());
+            gate.open();
+            finished(service.submit(aJobRequest().operation("test_blocking").range(2).build()));
+
+            assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().startsWith("job "))
+                    .extracting(line -> line.getLevel() + " " + line.getFormattedMessage().replaceAll("^job \\S+ ", ""))
+                    .satisfiesExactly(
+                            line -> assertThat(line).startsWith("DEBUG test_double size=2 status=SUCCEEDED"),
+                            line -> assertThat(line).startsWith("INFO test_failing size=1 status=FAILED"),
+                            line -> assertThat(line).startsWith("INFO test_blocking size=2 status=SUCCEEDED"));
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(before);
+        }
     }
 
     @Test

@@ -83,6 +83,17 @@ class ApiKeyAccessTest {
         assertThat(send(post(JOB).header("Authorization", "bearer " + KEY)).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void requestsAreTimedOnceAndNotAgainForEverySecurityFilter() throws Exception {
+        send(get("/api/v1/operations").header("Authorization", "Bearer " + KEY));
+        send(get("/api/v1/operations"));
+
+        String metrics = send(get("/actuator/prometheus").header("Authorization", "Bearer " + KEY)).body();
+
+        assertThat(metrics).contains("http_server_requests_seconds_count{").contains("status=\"401\"")
+                .doesNotContain("spring_security");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/jobs", "/api/v1/operations", "/api/v1/jobs/123", "/actuator/prometheus", "/actuator/workers",
         "/actuator", "/actuator/env", "/somewhere-else"})

@@ -1,0 +1,25 @@
+package io.poolmap.operation;
+
+/**
+ * Where a run of {@link Operation#applyRange} has got to: the next item to compute (the failing item when one
+ * throws), and the job's stop signal that the run reads before every item.
+ */
+public final class ItemCursor {
+
+    private final StopSignal stop;
+    int next;
+
+    public ItemCursor(StopSignal stop, int from) {
+        this.stop = stop;
+        this.next = from;
+    }
+
+    /** The first item not computed yet: every item before it is done; when an item threw, that item. */
+    public int next() {
+        return next;
+    }
+
+    boolean stopped() {
+        return stop.isStopped();
+    }
+}
