@@ -93,15 +93,6 @@ class PoolmapIntegrationTest {
     }
 
     @Test
-    void theScrapeHasHttpRequestMetricsButNotSpringSecuritysPerFilterObservations() throws Exception {
-        post("{\"operation\":\"square\",\"numbers\":[1,2,3]}");
-
-        assertThat(get("/actuator/prometheus").body())
-                .contains("http_server_requests_seconds_count{")
-                .doesNotContain("spring_security_");
-    }
-
-    @Test
     void theWorkersEndpointShowsEachWorkerWithItsUtilization() throws Exception {
         post("{\"operation\":\"square\",\"numbers\":[1,2,3,4,5,6,7,8],\"chunkSize\":1}");
 
