@@ -34,7 +34,7 @@ BIG_LIMITS = ["--poolmap.max-batch-size=10000000", "--poolmap.queue-capacity=200
               "--poolmap.max-request-size=256MB", "--poolmap.max-result-digits=1000000000",
               "--poolmap.max-retained-items=30000000"]
 
-# once the service asks for credentials: BENCH_HEADER="X-API-Key: …" goes on every request to poolmap (and is
+# once the service asks for credentials: BENCH_HEADER="Authorization: Bearer …" goes on every request to poolmap (and is
 # harmless to the baseline), BENCH_SERVICE_ARGS="--poolmap.… …" on every start of poolmap
 EXTRA_HEADER = os.environ.get("BENCH_HEADER", "")
 SERVICE_ARGS = os.environ.get("BENCH_SERVICE_ARGS", "").split()
