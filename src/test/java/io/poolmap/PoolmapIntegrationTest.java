@@ -140,8 +140,11 @@ class PoolmapIntegrationTest {
         assertThat(health.at("/components/pool/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/pool/details/workers").asInt()).isEqualTo(2);
 
-        JsonNode info = json.readTree(get("/actuator/info").body());
+        String infoBody = get("/actuator/info").body();
+        JsonNode info = json.readTree(infoBody);
         assertThat(info.at("/build/artifact").asString()).isEqualTo("poolmap");
+        // info is open even with API keys: the commit, but never who built or committed it, where, or the remote's URL
+        assertThat(infoBody).doesNotContain("email", "\"host\"", "remote", "\"message\"");
     }
 
     @Test
