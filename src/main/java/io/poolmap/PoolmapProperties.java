@@ -35,9 +35,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRetainedItems most items (inputs and results) of finished jobs kept, which bounds the memory that
  *        retention holds (about 17 bytes an item); the oldest finished jobs go first
  * @param shutdownGrace how long shutdown lets in-flight jobs finish before it cancels them
- * @param inlineLimit a CPU job whose declared cost (items × the operation's cost per item) is below this runs
- *        on the request's own thread, since handing it to a worker would cost more than computing it; its items'
- *        worker is {@code inline}; at most 64 items; {@code 0} hands every job to the workers
+ * @param tinyJobLimit a CPU job of at most 64 items whose declared cost (items × the operation's cost per item) is
+ *        below this is computed on the request's own thread while a worker is idle, as that worker (named, timed and
+ *        counted as it), since handing it to the worker's thread would cost more than computing it; when no worker
+ *        is idle it queues like any other job; {@code 0} hands every job to the workers' threads
  */
 @ConfigurationProperties("poolmap")
 @Validated
@@ -56,7 +57,7 @@ public record PoolmapProperties(
         @DefaultValue("1000") @Min(0) int maxRetainedJobs,
         @DefaultValue("20000000") @Min(0) long maxRetainedItems,
         @DefaultValue("20s") @NotNull Duration shutdownGrace,
-        @DefaultValue("50us") @NotNull Duration inlineLimit) {
+        @DefaultValue("50us") @NotNull Duration tinyJobLimit) {
 
     /** The number of CPU workers to start: {@link #workers()}, or the available processors when it is 0. */
     public int effectiveWorkers() {
@@ -73,9 +74,9 @@ public record PoolmapProperties(
         return maxRequestSize == null || maxRequestSize.toBytes() > 0;
     }
 
-    @AssertTrue(message = "poolmap.inline-limit must not be negative (0 turns inline execution off)")
-    public boolean isInlineLimitNotNegative() {
-        return inlineLimit == null || !inlineLimit.isNegative();
+    @AssertTrue(message = "poolmap.tiny-job-limit must not be negative (0 hands every job to the workers' threads)")
+    public boolean isTinyJobLimitNotNegative() {
+        return tinyJobLimit == null || !tinyJobLimit.isNegative();
     }
 
     @AssertTrue(message = "poolmap.sync-wait, poolmap.max-wait, poolmap.max-timeout, poolmap.retention and poolmap.shutdown-grace must be positive durations")

@@ -26,6 +26,21 @@ class ArchitectureTests {
                     + "so it must not know who runs it");
 
     @ArchTest
+    static final ArchRule theEngineKnowsNothingOfHttp = noClasses().that()
+            .resideInAnyPackage("io.poolmap.job", "io.poolmap.worker..", "io.poolmap.operation", "io.poolmap.operation.builtin")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..", "org.springframework.web..",
+                    "jakarta.servlet..", "io.swagger..", "io.poolmap.web..", "io.poolmap.job.web..", "io.poolmap.operation.web..")
+            .because("the engine (jobs, workers, operations) throws its own exceptions and returns its own types, so that a "
+                    + "cluster member, a benchmark or another edge can drive it; the web edge maps them to HTTP");
+
+    @ArchTest
+    static final ArchRule theOperationApiIsStandalone = classes().that().resideInAPackage("io.poolmap.operation")
+            .and().arePublic()
+            .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.poolmap..")
+                    .or(resideInAnyPackage("io.poolmap.operation")))
+            .because("Operation, OperationInfo and Numbers are what a plug-in compiles against: they must not drag in the service");
+
+    @ArchTest
     static final ArchRule workersKnowNothingOfJobsWebOrActuator = noClasses().that().resideInAPackage("io.poolmap.worker..")
             .should().dependOnClassesThat().resideInAnyPackage("io.poolmap.job..", "io.poolmap.web..", "io.poolmap.actuator..")
             .because("the pool sees only ChunkedWork, so that the same seam can later dispatch chunks to cluster members");

@@ -27,9 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMetrics
 class PoolmapIntegrationTest {
 
-    private static final Pattern BUSY = Pattern.compile("^poolmap_worker_busy_seconds_total\\{[^}]*worker=\"(worker-\\d+)\"[^}]*} (\\S+)$",
-            Pattern.MULTILINE);
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -86,7 +83,7 @@ class PoolmapIntegrationTest {
         assertThat(after).containsOnlyKeys("worker-1", "worker-2");
         after.forEach((worker, seconds) -> assertThat(seconds).as(worker).isGreaterThan(before.getOrDefault(worker, 0.0)));
         assertThat(scrape)
-                .contains("poolmap_worker_items_total{", "poolmap_inline_items_total", "poolmap_worker_utilization{", "poolmap_queue_items ")
+                .contains("poolmap_worker_items_total{", "poolmap_worker_utilization{", "poolmap_queue_items ")
                 .contains("poolmap_jobs_submitted_total{", "operation=\"collatz_steps\"")
                 .containsPattern("poolmap_jobs_finished_total\\{[^}]*operation=\"collatz_steps\"[^}]*status=\"SUCCEEDED\"")
                 .contains("poolmap_job_duration_seconds_bucket{", "executor_active_threads{", "name=\"poolmap.workers\"");
@@ -124,14 +121,20 @@ class PoolmapIntegrationTest {
     }
 
     @Test
-    void aTinyJobRunsInlineAndItsItemsSaySo() throws Exception {
+    void aTinyJobIsComputedByANamedWorkerWhoseFiguresRise() throws Exception {
+        Map<String, Double> itemsBefore = workerSeries(get("/actuator/prometheus").body(), "poolmap_worker_items_total");
+
         JsonNode job = json.readTree(post("{\"operation\":\"square\",\"numbers\":[1,2,3,4,5]}").body());
 
-        assertThat(job.get("workers").propertyNames()).containsExactly("inline");
+        assertThat(job.get("workers").propertyNames()).singleElement().asString().matches("worker-[12]");
+        String worker = job.get("workers").propertyNames().iterator().next();
         JsonNode items = json.readTree(get("/api/v1/jobs/" + job.get("id").asString() + "/items").body());
         for (JsonNode item : items.get("items")) {
-            assertThat(item.get("worker").asString()).isEqualTo("inline");
+            assertThat(item.get("worker").asString()).isEqualTo(worker);
         }
+        Map<String, Double> itemsAfter = workerSeries(get("/actuator/prometheus").body(), "poolmap_worker_items_total");
+        assertThat(itemsAfter.get(worker) - itemsBefore.getOrDefault(worker, 0.0)).isGreaterThanOrEqualTo(5);
+        assertThat(get("/actuator/prometheus").body()).doesNotContain("inline");
     }
 
     @Test
@@ -178,12 +181,17 @@ class PoolmapIntegrationTest {
     }
 
     private Map<String, Double> busySeconds(String scrape) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        Matcher matcher = BUSY.matcher(scrape);
+        return workerSeries(scrape, "poolmap_worker_busy_seconds_total");
+    }
+
+    /** Worker name → value of each series of {@code metric} in a Prometheus scrape. */
+    private static Map<String, Double> workerSeries(String scrape, String metric) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Matcher matcher = Pattern.compile("(?m)^" + metric + "\\{[^}]*worker=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$").matcher(scrape);
         while (matcher.find()) {
-            seconds.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+            values.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
         }
-        return seconds;
+        return values;
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {

@@ -24,8 +24,8 @@ public final class PoolmapPropertiesBuilder {
     private int maxRetainedJobs = 1000;
     private long maxRetainedItems = 20_000_000;
     private Duration shutdownGrace = Duration.ofMillis(500);
-    /** Off, so that tests which hold workers at a gate see every job handed to them; inline tests turn it on. */
-    private Duration inlineLimit = Duration.ZERO;
+    /** Off, so that tests which hold workers at a gate see every job handed to them; tiny-job tests turn it on. */
+    private Duration tinyJobLimit = Duration.ZERO;
 
     private PoolmapPropertiesBuilder() {
     }
@@ -81,14 +81,14 @@ public final class PoolmapPropertiesBuilder {
         return this;
     }
 
-    public PoolmapPropertiesBuilder inlineLimit(Duration limit) {
-        this.inlineLimit = limit;
+    public PoolmapPropertiesBuilder tinyJobLimit(Duration limit) {
+        this.tinyJobLimit = limit;
         return this;
     }
 
     public PoolmapProperties build() {
         return new PoolmapProperties(workers, maxBatchSize, maxDigits, maxRequestSize, maxResultDigits, queueCapacity,
                 maxIoParallelism, syncWait, maxWait, maxTimeout, retention, maxRetainedJobs, maxRetainedItems, shutdownGrace,
-                inlineLimit);
+                tinyJobLimit);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import io.poolmap.operation.OperationLimits;
+import io.poolmap.operation.builtin.OperationLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +36,8 @@ class PoolmapPropertiesTest {
             assertThat(properties.queueCapacity()).isEqualTo(4_000_000);
             assertThat(properties.syncWait()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.retention()).isEqualTo(Duration.ofHours(1));
-            assertThat(properties.inlineLimit()).isEqualTo(Duration.ofNanos(50_000));
-            assertThat(context.getBean(OperationLimits.class)).isEqualTo(OperationLimits.defaults());
+            assertThat(properties.tinyJobLimit()).isEqualTo(Duration.ofNanos(50_000));
+            assertThat(context.getBean(OperationLimits.class).factorialMax()).isEqualTo(2000);
         });
     }
 
@@ -73,10 +73,10 @@ class PoolmapPropertiesTest {
     }
 
     @Test
-    void aNegativeInlineLimitStopsTheStartNamingIt() {
-        runner.withPropertyValues("poolmap.inline-limit=-1ms").run(context -> {
+    void aNegativeTinyJobLimitStopsTheStartNamingIt() {
+        runner.withPropertyValues("poolmap.tiny-job-limit=-1ms").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().message().contains("poolmap.inline-limit");
+            assertThat(context.getStartupFailure()).rootCause().message().contains("poolmap.tiny-job-limit");
         });
     }
 

@@ -14,15 +14,18 @@ import org.springframework.stereotype.Component;
 /**
  * Counts jobs by operation and status: {@code poolmap.jobs.submitted}, {@code poolmap.jobs.finished},
  * {@code poolmap.jobs.rejected} (by reason) and the {@code poolmap.job.duration} timer with a histogram for
- * quantiles. Tags take only operation names, statuses and reasons, so their number stays bounded.
+ * quantiles. Tags take only operation names, statuses and reasons, so their number stays bounded. The counters have
+ * no base unit: Prometheus would append it to their names ({@code poolmap_jobs_submitted_jobs_total}), and the names
+ * are a contract that rules, alerts and the dashboard use.
  */
 @Component
 class JobMeters implements JobListener {
 
     private final MeterRegistry registry;
-    /** Meters found once per operation (and status), not per job: a registry lookup builds and hashes an id each time. */
+    /** Meters found once per operation, status and reason, not per job: a registry lookup builds and hashes an id each time. */
     private final Map<String, Counter> submitted = new ConcurrentHashMap<>();
     private final Map<String, Finished> finished = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
     private record Finished(Counter count, Timer duration) {
     }
@@ -39,8 +42,9 @@ class JobMeters implements JobListener {
 
     @Override
     public void rejected(String reason) {
-        Counter.builder("poolmap.jobs.rejected").description("Submissions refused for want of room or while shutting down")
-                .tag("reason", reason).register(registry).increment();
+        rejected.computeIfAbsent(reason, name -> Counter.builder("poolmap.jobs.rejected")
+                .description("Submissions refused for want of room or while shutting down")
+                .tag("reason", name).register(registry)).increment();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.poolmap.actuator;
 
-import io.poolmap.job.JobService;
-import io.poolmap.worker.WorkerPool;
+import io.poolmap.job.JobAdmission;
+import io.poolmap.worker.WorkerStatistics;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -13,23 +13,23 @@ import org.springframework.stereotype.Component;
 @Component("pool")
 class PoolHealthIndicator implements HealthIndicator {
 
-    private final WorkerPool pool;
-    private final JobService jobs;
+    private final WorkerStatistics workers;
+    private final JobAdmission admission;
 
-    PoolHealthIndicator(WorkerPool pool, JobService jobs) {
-        this.pool = pool;
-        this.jobs = jobs;
+    PoolHealthIndicator(WorkerStatistics workers, JobAdmission admission) {
+        this.workers = workers;
+        this.admission = admission;
     }
 
     @Override
     public Health health() {
-        Health.Builder health = jobs.isAccepting() ? Health.up() : Health.outOfService();
-        long queued = jobs.queuedItems();
-        return health.withDetail("workers", pool.size())
-                .withDetail("busyWorkers", pool.busyWorkers())
+        Health.Builder health = admission.isAccepting() ? Health.up() : Health.outOfService();
+        long queued = admission.queuedItems();
+        return health.withDetail("workers", workers.size())
+                .withDetail("busyWorkers", workers.busyWorkers())
                 .withDetail("queuedItems", queued)
-                .withDetail("queueCapacity", jobs.queueCapacity())
-                .withDetail("saturation", (double) queued / jobs.queueCapacity())
+                .withDetail("queueCapacity", admission.capacity())
+                .withDetail("saturation", (double) queued / admission.capacity())
                 .build();
     }
 }

@@ -3,7 +3,7 @@ package io.poolmap.actuator;
 import java.util.List;
 import java.util.Map;
 
-import io.poolmap.worker.WorkerPool;
+import io.poolmap.worker.WorkerStatistics;
 import io.poolmap.worker.WorkerStatus;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -15,16 +15,16 @@ import org.springframework.stereotype.Component;
 @Endpoint(id = "workers")
 class WorkersEndpoint {
 
-    private final WorkerPool pool;
+    private final WorkerStatistics statistics;
 
-    WorkersEndpoint(WorkerPool pool) {
-        this.pool = pool;
+    WorkersEndpoint(WorkerStatistics statistics) {
+        this.statistics = statistics;
     }
 
     @ReadOperation
     WorkersReport workers() {
-        List<WorkerReport> workers = pool.workers().stream().map(WorkerReport::of).toList();
-        return new WorkersReport(pool.size(), workers);
+        List<WorkerReport> workers = statistics.workers().stream().map(WorkerReport::of).toList();
+        return new WorkersReport(workers.size(), workers);
     }
 
     /**
@@ -40,11 +40,11 @@ class WorkersEndpoint {
      * One worker.
      *
      * @param name {@code worker-1} … {@code worker-N}
-     * @param state {@code BUSY} while running a chunk, else {@code IDLE}
+     * @param state {@code BUSY} while computing (a chunk, or a tiny job on a request's thread), else {@code IDLE}
      * @param currentJob the id of the job it works for, or {@code null}
      * @param chunksCompleted chunks finished since start-up
      * @param itemsCompleted items computed since start-up
-     * @param busySeconds time spent on chunks, including the running one
+     * @param busySeconds time spent computing, including the running chunk
      * @param utilization fraction 0…1 of wall-clock time spent busy over the last {@code 1m}, {@code 5m}, {@code 15m}
      */
     record WorkerReport(String name, String state, String currentJob, long chunksCompleted, long itemsCompleted,

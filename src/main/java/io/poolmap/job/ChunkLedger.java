@@ -5,25 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.poolmap.operation.Numbers;
 
 /**
- * The chunks a job has handed out (which items, which worker, how far each got) and the size of the next one.
- *
- * <p>Sizes adapt: each chunk's measured time per item (a running average) sets the next size, so that a chunk
- * runs about {@link #TARGET_CHUNK_NANOS} whatever the inputs cost (a 60-digit {@code collatz_steps} costs a
- * thousand times a small one), never more than {@code maxChunkSize}. Chunks are handed out in item order,
- * once per chunk under this object's lock, never per item.
+ * The chunks a job has handed out (which items, which worker, how far each got), its progress, and the size of
+ * the next chunk ({@link ChunkSizing}). Chunks are handed out in item order, once per chunk under this object's
+ * lock, never per item. When the job ends the ledger is {@linkplain #freeze() frozen}: what readers see no longer
+ * changes, even while an item that was computing when the job ended finishes.
  */
 final class ChunkLedger {
-
-    /** How long one chunk should run: short enough that other jobs get a worker soon and a cancel is prompt. */
-    static final long TARGET_CHUNK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
-
-    /** How much work runs between two progress updates. */
-    private static final long STRIDE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     /** A handed-out range of items; {@code done} and {@code worker} are published for readers of progress. */
     static final class Chunk {
@@ -41,22 +33,25 @@ final class ChunkLedger {
     private final int size;
     private final int maxChunkSize;
     private final List<Chunk> chunks = new ArrayList<>();
+    private final AtomicLong completed = new AtomicLong();
     private volatile int nextItem;
     private volatile int chunkSize;
     private volatile int stride;
     private double nanosPerItem;
+    private volatile int[] frozenDone;
+    private long frozenCompleted;
 
     /**
      * @param size the job's number of items
      * @param firstChunkSize the first chunk's size, before anything is measured
-     * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
-     * @param declaredCostNanos the operation's declared cost of one item, the first guess of the stride
+     * @param maxChunkSize the largest chunk, whatever the measured cost
+     * @param firstStride items between progress updates before anything is measured
      */
-    ChunkLedger(int size, int firstChunkSize, int maxChunkSize, long declaredCostNanos) {
+    ChunkLedger(int size, int firstChunkSize, int maxChunkSize, int firstStride) {
         this.size = size;
         this.chunkSize = firstChunkSize;
         this.maxChunkSize = Math.max(firstChunkSize, maxChunkSize);
-        this.stride = (int) Math.clamp(STRIDE_NANOS / Math.max(1, declaredCostNanos), 1, 4096);
+        this.stride = firstStride;
     }
 
     /** Hands out the next chunk and returns its index, or {@code -1} when every item has been handed out. */
@@ -75,15 +70,31 @@ final class ChunkLedger {
         return nextItem < size;
     }
 
-    /** Hands out nothing more, and returns how many items were never handed out. */
+    /** Hands out nothing more, freezes what readers see, and returns how many items were never handed out. */
     synchronized long close() {
         long unclaimed = size - (long) nextItem;
         nextItem = size;
+        int[] done = new int[chunks.size()];
+        for (int c = 0; c < done.length; c++) {
+            done[c] = chunks.get(c).done;
+        }
+        frozenCompleted = completed.get();
+        frozenDone = done;
         return unclaimed;
     }
 
     synchronized Chunk get(int index) {
         return chunks.get(index);
+    }
+
+    /** Records that {@code chunk} has computed its items up to {@code upTo} (exclusive). */
+    void publish(Chunk chunk, int upTo) {
+        int previously = chunk.done;
+        int now = upTo - chunk.from;
+        if (now > previously) {
+            chunk.done = now;
+            completed.addAndGet(now - previously);
+        }
     }
 
     /** Sizes the next chunks from a chunk that computed {@code items} in {@code nanos}. */
@@ -93,8 +104,13 @@ final class ChunkLedger {
         }
         double perItem = (double) Math.max(1, nanos) / items;
         nanosPerItem = nanosPerItem == 0 ? perItem : (nanosPerItem + perItem) / 2;
-        chunkSize = (int) Math.clamp((long) (TARGET_CHUNK_NANOS / nanosPerItem), 1, maxChunkSize);
-        stride = (int) Math.clamp((long) (STRIDE_NANOS / nanosPerItem), 1, 4096);
+        chunkSize = ChunkSizing.chunkSizeFor(nanosPerItem, maxChunkSize);
+        stride = ChunkSizing.strideFor(nanosPerItem);
+    }
+
+    /** Items computed; once frozen, the count at the end. */
+    long completed() {
+        return frozenDone != null ? frozenCompleted : completed.get();
     }
 
     /** The size of the next chunk. */
@@ -107,21 +123,27 @@ final class ChunkLedger {
         return stride;
     }
 
+    private int done(int chunk, int[] frozen) {
+        return frozen != null ? (chunk < frozen.length ? frozen[chunk] : 0) : chunks.get(chunk).done;
+    }
+
     /** Worker name → items it computed, in name order ({@code worker-2} before {@code worker-10}). */
     synchronized Map<String, Long> itemsByWorker() {
-        Map<String, Long> byWorker = new TreeMap<>(ChunkLedger::compareWorkerNames);
-        for (Chunk chunk : chunks) {
-            int items = chunk.done;
+        int[] frozen = frozenDone;
+        Map<String, Long> byWorker = new TreeMap<>(WorkerNames::compare);
+        for (int c = 0; c < chunks.size(); c++) {
+            int items = done(c, frozen);
             if (items > 0) {
-                byWorker.merge(chunk.worker, (long) items, Long::sum);
+                byWorker.merge(chunks.get(c).worker, (long) items, Long::sum);
             }
         }
         return new LinkedHashMap<>(byWorker);
     }
 
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */
-    synchronized List<ItemView> items(int offset, int limit, Numbers input, Numbers results) {
-        List<ItemView> items = new ArrayList<>();
+    synchronized List<JobItem> items(int offset, int limit, Numbers input, Numbers results) {
+        int[] frozen = frozenDone;
+        List<JobItem> items = new ArrayList<>();
         int end = (int) Math.min(size, (long) offset + limit);
         int c = chunkContaining(offset);
         for (int index = offset; index < end; index++) {
@@ -129,8 +151,8 @@ final class ChunkLedger {
                 c++;
             }
             Chunk chunk = c < chunks.size() ? chunks.get(c) : null;
-            boolean computed = chunk != null && index - chunk.from < chunk.done;
-            items.add(new ItemView(index, input.valueAt(index), computed ? results.valueAt(index) : null,
+            boolean computed = chunk != null && index - chunk.from < done(c, frozen);
+            items.add(new JobItem(index, input.valueAt(index), computed ? results.valueAt(index) : null,
                     computed ? chunk.worker : null));
         }
         return items;
@@ -149,18 +171,5 @@ final class ChunkLedger {
             }
         }
         return low;
-    }
-
-    private static int compareWorkerNames(String a, String b) {
-        int dashA = a.lastIndexOf('-');
-        int dashB = b.lastIndexOf('-');
-        if (dashA > 0 && dashB > 0 && a.regionMatches(0, b, 0, Math.max(dashA, dashB) + 1)) {
-            try {
-                return Integer.compare(Integer.parseInt(a.substring(dashA + 1)), Integer.parseInt(b.substring(dashB + 1)));
-            } catch (NumberFormatException notNumbered) {
-                return a.compareTo(b);
-            }
-        }
-        return a.compareTo(b);
     }
 }

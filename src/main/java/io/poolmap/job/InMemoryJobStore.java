@@ -6,17 +6,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
-/** The single-process {@link JobStore}: jobs by id, plus an index by submission order for listing and eviction. */
+/**
+ * The single-process {@link JobStore}: jobs by id, an index by submission order for listing, and the finished jobs
+ * in the order they finished, for retention.
+ */
 @Component
 class InMemoryJobStore implements JobStore {
 
     private final Map<String, Job> byId = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, Job> bySequence = new ConcurrentSkipListMap<>();
+    private final ConcurrentLinkedQueue<Job> finishedOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger finishedJobs = new AtomicInteger();
     private final AtomicLong finishedItems = new AtomicLong();
 
     @Override
@@ -63,7 +70,14 @@ class InMemoryJobStore implements JobStore {
     public void finished(Job job) {
         if (byId.containsKey(job.id())) {
             finishedItems.addAndGet(job.size());
+            finishedJobs.incrementAndGet();
+            finishedOrder.add(job);
         }
+    }
+
+    @Override
+    public int finishedJobs() {
+        return finishedJobs.get();
     }
 
     @Override
@@ -72,21 +86,21 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized void evict(Instant endedBefore, int keepAtMost, long keepItemsAtMost) {
-        List<Job> finished = new ArrayList<>();
-        for (Job job : bySequence.values()) {
-            if (job.status().isTerminal()) {
-                finished.add(job);
-            }
+    public boolean evictOldestFinished() {
+        Job oldest = finishedOrder.poll();
+        if (oldest == null) {
+            return false;
         }
-        finished.sort((a, b) -> a.finishedAt().compareTo(b.finishedAt()));
-        int excessJobs = finished.size() - keepAtMost;
-        long items = finishedItems.get();
-        for (Job job : finished) {
-            if (excessJobs > 0 || items > keepItemsAtMost || job.finishedAt().isBefore(endedBefore)) {
-                remove(job);
-                excessJobs--;
-                items -= job.size();
+        remove(oldest);
+        return true;
+    }
+
+    @Override
+    public void evictFinishedBefore(Instant endedBefore) {
+        for (Job oldest = finishedOrder.peek(); oldest != null && oldest.finishedAt().isBefore(endedBefore);
+                oldest = finishedOrder.peek()) {
+            if (finishedOrder.remove(oldest)) {
+                remove(oldest);
             }
         }
     }
@@ -95,6 +109,7 @@ class InMemoryJobStore implements JobStore {
         if (byId.remove(job.id()) != null) {
             bySequence.remove(job.sequence());
             finishedItems.addAndGet(-job.size());
+            finishedJobs.decrementAndGet();
         }
     }
 }

@@ -10,30 +10,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
-import io.poolmap.operation.OperationException;
-import io.poolmap.operation.OperationKind;
 import io.poolmap.operation.StopSignal;
-import io.poolmap.worker.ChunkedWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One submitted batch and everything that happens to it: its progress, how it ended, and the chunks that
- * its {@link ChunkLedger} hands out. Items are written into a results array that distinct workers share at
- * distinct indices, and progress is published per block of items so readers see only finished results. The
- * stop flag is read before every item; every admitted item is released exactly once, by the chunk that held
- * it or, if never handed out, when the job ends.
+ * One admitted batch and what has happened to it: its plan, status, timestamps, progress and results. A job moves
+ * from QUEUED to RUNNING to exactly one terminal status, once, and is frozen from then on: its status, progress,
+ * results and timestamps never change again. {@link JobRun} computes it; everyone else reads it.
  */
-final class Job implements ChunkedWork {
+public final class Job {
 
-    private static final Logger log = LoggerFactory.getLogger(Job.class);
-
-    /** What the service does when a job's state changes; called outside the job's lock. */
+    /** What the engine does when a job's items leave the queue or it ends; called outside the job's lock. */
     interface Hooks {
         /** {@code items} of this job are computed or dropped and no longer take room in the queue. */
         void released(Job job, long items);
@@ -44,17 +33,13 @@ final class Job implements ChunkedWork {
 
     private final long sequence;
     private final String id;
-    private final Operation operation;
-    private final Numbers input;
+    private final JobPlan plan;
     private final Numbers results;
-    private final ChunkLedger chunks;
-    private final int parallelism;
-    private final long timeoutMs;
-    private final boolean inline;
-    private final long deadlineMillis;
+    private final ChunkLedger ledger;
     private final Clock clock;
     private final Hooks hooks;
     private final Instant submittedAt;
+    private final long deadlineMillis;
 
     private final Object lock = new Object();
     private final StopSignal stop = new StopSignal();
@@ -64,117 +49,36 @@ final class Job implements ChunkedWork {
     private volatile JobError error;
     private final List<Runnable> stopActions = new ArrayList<>();
     private final List<Runnable> endActions = new ArrayList<>();
-
-    private final AtomicLong completed = new AtomicLong();
-    private final AtomicLong endedItems = new AtomicLong();
     private final CompletableFuture<Job> done = new CompletableFuture<>();
 
-    /**
-     * @param chunkSize the first chunk's size
-     * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
-     * @param inline whether the job runs on its caller's thread; it then checks its own deadline between items, so
-     *     that a tiny job needs no timer task
-     */
-    Job(long sequence, String id, Operation operation, Numbers input, int chunkSize, int maxChunkSize,
-            int parallelism, long timeoutMs, boolean inline, Clock clock, Hooks hooks) {
+    Job(long sequence, String id, JobPlan plan, Clock clock, Hooks hooks) {
         this.sequence = sequence;
         this.id = id;
-        this.operation = operation;
-        this.input = input;
-        this.results = Numbers.forResults(input.size());
-        this.chunks = new ChunkLedger(input.size(), chunkSize, maxChunkSize, operation.costNanos());
-        this.parallelism = parallelism;
-        this.timeoutMs = timeoutMs;
-        this.inline = inline;
+        this.plan = plan;
+        this.results = Numbers.forResults(plan.size());
+        int firstStride = plan.execution() == JobPlan.Execution.TINY ? 1
+                : ChunkSizing.strideFor(plan.operation().info().costNanos());
+        this.ledger = new ChunkLedger(plan.size(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride);
         this.clock = clock;
         this.hooks = hooks;
         this.submittedAt = clock.instant();
-        this.deadlineMillis = submittedAt.toEpochMilli() + timeoutMs;
+        this.deadlineMillis = submittedAt.toEpochMilli() + plan.timeoutMs();
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public boolean io() {
-        return operation.kind() == OperationKind.IO;
-    }
-
-    @Override
-    public int parallelism() {
-        return parallelism;
-    }
-
-    @Override
-    public int claimChunk() {
-        synchronized (lock) {
-            int chunk = stop.isStopped() ? -1 : chunks.claim();
-            if (chunk >= 0 && status == JobStatus.QUEUED) {
-                startedAt = clock.instant();
-                status = JobStatus.RUNNING;
-            }
-            return chunk;
-        }
-    }
-
-    @Override
-    public boolean hasUnclaimedChunks() {
-        return !stop.isStopped() && chunks.hasUnclaimed();
-    }
-
-    @Override
-    public int runChunk(int index, String workerName) {
-        ChunkLedger.Chunk chunk = chunks.get(index);
-        chunk.worker = workerName;
-        int from = chunk.from;
-        int to = chunk.to;
-        ItemCursor at = new ItemCursor(stop, from);
-        long started = System.nanoTime();
-        try {
-            while (at.next() < to && !stop.isStopped()) {
-                operation.applyRange(input, Math.min(to, at.next() + (inline ? 1 : chunks.stride())), results, at);
-                publish(chunk, at.next());
-                if (inline && at.next() < to && clock.millis() >= deadlineMillis) {
-                    timeOut();
+    /** Moves a queued job to RUNNING when its first chunk is claimed; a job that has ended stays as it ended. */
+    void markRunning() {
+        if (status == JobStatus.QUEUED) {
+            synchronized (lock) {
+                if (status == JobStatus.QUEUED) {
+                    startedAt = clock.instant();
+                    status = JobStatus.RUNNING;
                 }
             }
-        } catch (OperationException failure) {
-            fail(at.next(), failure.getMessage());
-        } catch (InterruptedException interrupted) {
-            if (!stop.isStopped()) {
-                fail(at.next(), "interrupted while computing");
-            }
-        } catch (Throwable bug) {
-            log.error("job {}: {} failed on numbers[{}]", id, operation.name(), at.next(), bug);
-            fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
-        } finally {
-            publish(chunk, at.next());
-            chunks.measured(at.next() - from, System.nanoTime() - started);
-            hooks.released(this, to - from);
-            if (endedItems.addAndGet(to - from) == input.size()) {
-                finish(JobStatus.SUCCEEDED, null);
-            }
-        }
-        return at.next() - from;
-    }
-
-    private void publish(ChunkLedger.Chunk chunk, int upTo) {
-        int previously = chunk.done;
-        int now = upTo - chunk.from;
-        if (now > previously) {
-            chunk.done = now;
-            completed.addAndGet(now - previously);
         }
     }
 
-    private void fail(int index, String reason) {
-        finish(JobStatus.FAILED, JobError.itemFailed(index, input.valueAt(index), reason));
-    }
-
-    @Override
-    public void whenStopped(Runnable action) {
+    /** Registers an action to run once when the job stops early (cancelled, timed out, failed); not on success. */
+    void whenStopped(Runnable action) {
         synchronized (lock) {
             if (!stop.isStopped()) {
                 stopActions.add(action);
@@ -195,18 +99,23 @@ final class Job implements ChunkedWork {
         action.run();
     }
 
-    /** Cancels the job: queued chunks are dropped, running ones stop at their next item. */
+    /** Cancels the job unless it has ended: queued chunks are dropped, running ones stop at their next item. */
     boolean cancel(String why) {
         return finish(JobStatus.CANCELLED, JobError.cancelled(why));
     }
 
-    /** Ends the job as timed out, unless it already ended. */
+    /** Ends the job as timed out, unless it has ended. */
     boolean timeOut() {
-        return finish(JobStatus.TIMED_OUT, JobError.timedOut(timeoutMs, completed.get(), input.size()));
+        return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), ledger.completed(), plan.size()));
     }
 
-    private boolean finish(JobStatus terminal, JobError why) {
-        List<Runnable> actions;
+    void fail(int index, String reason) {
+        finish(JobStatus.FAILED, JobError.itemFailed(index, plan.numbers().valueAt(index), reason));
+    }
+
+    /** Ends the job with {@code terminal}, once; returns whether this call ended it. */
+    boolean finish(JobStatus terminal, JobError why) {
+        List<Runnable> stopping;
         List<Runnable> ending;
         long unclaimed;
         synchronized (lock) {
@@ -214,11 +123,11 @@ final class Job implements ChunkedWork {
                 return false;
             }
             stop.stop();
-            unclaimed = chunks.close();
+            unclaimed = ledger.close();
             finishedAt = clock.instant();
             error = why;
             status = terminal;
-            actions = List.copyOf(stopActions);
+            stopping = List.copyOf(stopActions);
             stopActions.clear();
             ending = List.copyOf(endActions);
             endActions.clear();
@@ -228,7 +137,7 @@ final class Job implements ChunkedWork {
         }
         try {
             if (terminal != JobStatus.SUCCEEDED) {
-                actions.forEach(Runnable::run);
+                stopping.forEach(Runnable::run);
             }
             ending.forEach(Runnable::run);
             hooks.finished(this);
@@ -238,8 +147,8 @@ final class Job implements ChunkedWork {
         return true;
     }
 
-    /** Waits up to {@code timeout} for the job to end and says whether it has. */
-    boolean await(Duration timeout) throws InterruptedException {
+    /** Waits up to {@code timeout} for the job to end and says whether it has; as Python's {@code join(timeout)}. */
+    public boolean await(Duration timeout) throws InterruptedException {
         if (status.isTerminal()) {
             return true;
         }
@@ -257,68 +166,98 @@ final class Job implements ChunkedWork {
         return sequence;
     }
 
-    Operation operation() {
-        return operation;
+    JobPlan plan() {
+        return plan;
     }
 
-    JobStatus status() {
+    ChunkLedger ledger() {
+        return ledger;
+    }
+
+    StopSignal stop() {
+        return stop;
+    }
+
+    Numbers resultsForWriting() {
+        return results;
+    }
+
+    long deadlineMillis() {
+        return deadlineMillis;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    Operation operation() {
+        return plan.operation();
+    }
+
+    /** The operation's name. */
+    public String operationName() {
+        return plan.operation().name();
+    }
+
+    public JobStatus status() {
         return status;
     }
 
-    JobError error() {
+    /** Why the job did not succeed, or {@code null}. */
+    public JobError error() {
         return error;
     }
 
-    int size() {
-        return input.size();
+    /** The number of items. */
+    public int size() {
+        return plan.size();
     }
 
-    int chunkSize() {
-        return chunks.chunkSize();
+    /** Items computed so far; frozen when the job ends. */
+    public long completed() {
+        return ledger.completed();
     }
 
-    long timeoutMs() {
-        return timeoutMs;
+    /** The effective parallelism, after clamping. */
+    public int parallelism() {
+        return plan.parallelism();
     }
 
-    /** Whether the job runs on its caller's thread rather than on the workers. */
-    boolean inline() {
-        return inline;
+    /** The size of the next chunk: chunks adapt to the measured cost of items. */
+    public int chunkSize() {
+        return ledger.chunkSize();
     }
 
-    long completed() {
-        return completed.get();
+    public long timeoutMs() {
+        return plan.timeoutMs();
     }
 
-    Instant submittedAt() {
+    public Instant submittedAt() {
         return submittedAt;
     }
 
-    Instant startedAt() {
+    /** When the first chunk started, or {@code null}. */
+    public Instant startedAt() {
         return startedAt;
     }
 
-    Instant finishedAt() {
+    /** When the job ended, or {@code null}. */
+    public Instant finishedAt() {
         return finishedAt;
     }
 
-    /** The results, only once the job has succeeded. */
-    Numbers results() {
-        return resultsIf(status);
-    }
-
-    /** The results when {@code seen}, a status read before, is {@code SUCCEEDED}; so that a view is consistent. */
-    Numbers resultsIf(JobStatus seen) {
+    /** The results when {@code seen}, a status read before, is {@code SUCCEEDED}, else {@code null}; so that a view is consistent. */
+    public Numbers resultsIf(JobStatus seen) {
         return seen == JobStatus.SUCCEEDED ? results : null;
     }
 
     /** Worker name → items it computed for this job, in name order. */
-    Map<String, Long> itemsByWorker() {
-        return chunks.itemsByWorker();
+    public Map<String, Long> itemsByWorker() {
+        return ledger.itemsByWorker();
     }
 
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */
-    List<ItemView> items(int offset, int limit) {
-        return chunks.items(offset, limit, input, results);
+    public List<JobItem> items(int offset, int limit) {
+        return ledger.items(offset, limit, plan.numbers(), results);
     }
 }

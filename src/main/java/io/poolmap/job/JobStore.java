@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where jobs live while they run and after they end; behind this seam so that a cluster can later keep
- * them in a replicated cache instead of one process's memory.
+ * Where jobs live while they run and after they end, behind this seam so that a cluster can keep them in a
+ * replicated cache instead of one process's memory. Finished jobs are kept in the order they finished, so that the
+ * oldest can be forgotten first, one at a time, in constant time.
  */
 interface JobStore {
 
@@ -22,15 +23,18 @@ interface JobStore {
     /** Jobs that have not ended. */
     List<Job> unfinished();
 
-    /** Records that a saved job has ended, so that its items count against the retention budget. */
+    /** Records that a saved job has ended, so that it counts against the retention limits. */
     void finished(Job job);
+
+    /** The number of finished jobs kept. */
+    int finishedJobs();
 
     /** Items of the finished jobs kept, the measure of the memory that retention holds. */
     long finishedItems();
 
-    /**
-     * Forgets finished jobs that ended before {@code endedBefore}, and the oldest finished ones while more than
-     * {@code keepAtMost} jobs or {@code keepItemsAtMost} items are kept; never an unfinished job.
-     */
-    void evict(Instant endedBefore, int keepAtMost, long keepItemsAtMost);
+    /** Forgets the finished job that finished first, and says whether there was one. */
+    boolean evictOldestFinished();
+
+    /** Forgets the finished jobs that ended before {@code endedBefore}; never an unfinished job. */
+    void evictFinishedBefore(Instant endedBefore);
 }

@@ -7,7 +7,7 @@ package io.poolmap.operation;
 public final class ItemCursor {
 
     private final StopSignal stop;
-    int next;
+    private int next;
 
     public ItemCursor(StopSignal stop, int from) {
         this.stop = stop;
@@ -19,7 +19,13 @@ public final class ItemCursor {
         return next;
     }
 
-    boolean stopped() {
+    /** Marks the item at {@link #next()} as computed and returns the new {@code next()}. */
+    public int advance() {
+        return ++next;
+    }
+
+    /** Whether the job has stopped (cancelled, timed out, failed): a run checks it before every item. */
+    public boolean stopped() {
         return stop.isStopped();
     }
 }

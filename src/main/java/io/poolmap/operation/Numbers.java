@@ -218,13 +218,14 @@ public final class Numbers {
 
     /**
      * Collects numbers one at a time into primitive arrays; {@code kinds} and {@code bigs} appear only when needed.
-     * The {@code long}s fill blocks of {@value #BLOCK} items (512 KB, below the size at which G1 allocates an array
-     * as humongous), so that reading a million numbers never copies what it has read; {@link #build()} joins them
-     * once into one array.
+     * The {@code long}s fill blocks of {@value #BLOCK} items (256 KB: G1 allocates an array of half a region or more
+     * as humongous, and its smallest region, the one it picks for heaps below 4 GB such as a 1 GB container's, is
+     * 1 MB), so that reading a million numbers never copies what it has read; {@link #build()} joins them once into
+     * one array.
      */
     public static final class Builder {
 
-        private static final int BLOCK = 1 << 16;
+        private static final int BLOCK = 1 << 15;
 
         private final List<long[]> fullBlocks = new ArrayList<>();
         private long[] block = new long[16];

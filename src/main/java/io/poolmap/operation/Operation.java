@@ -1,88 +1,82 @@
 package io.poolmap.operation;
 
-import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * One function that poolmap maps over a batch, as {@code f} in Python's {@code Pool.map(f, items)}.
+ * One function that poolmap maps over a batch, as {@code f} in Python's {@code Pool.map(f, items)}: the public,
+ * stable interface that the built-in operations and operators' plug-ins implement.
  *
- * <p>An implementation is one small class, a Spring bean that {@link OperationRegistry} finds by
- * {@link #name()}. It declares its domain so that an item outside it is refused before a job is
- * created ({@link #checkDomain}), and its cost so that no request can make a worker compute for
- * hours or allocate gigabytes. {@link #apply} must be safe to call from many threads at once.
+ * <p>An operation describes itself once ({@link #info()}: name, kind, domain, cost), says which inputs it refuses
+ * before a job is created ({@link #refusal}), and computes items ({@link #apply}, or {@link #applyRange} for a
+ * block of items). It must be a pure function of its input (a cluster may compute a chunk twice) and safe to call
+ * from many threads at once; it reads and writes only through {@link Numbers}.
  */
 public interface Operation {
 
-    /** The name clients send, e.g. {@code square}; lower case with underscores. */
-    String name();
+    /** The operation's name, description, kind, domain, cost limit, example and typical cost of one item. */
+    OperationInfo info();
 
-    /** One sentence for people: what the result is. */
-    String description();
-
-    /** Whether items keep a CPU busy (the default) or wait for something else (then they run on virtual threads). */
-    default OperationKind kind() {
-        return OperationKind.CPU;
+    /** The name clients send; the same as {@code info().name()}. */
+    default String name() {
+        return info().name();
     }
 
-    /** The inputs accepted, for people, e.g. {@code "integer 0 ≤ n ≤ 2000"}. */
-    String domain();
-
-    /** The cost limit that bounds one item, for people, e.g. {@code "n ≤ 2000 (poolmap.operations.factorial-max)"}. */
-    String limit();
-
-    /** A small input and the output it gives, shown in {@code GET /api/v1/operations}. */
-    Example example();
-
-    /** A rough cost of one typical item in nanoseconds, used to cut batches into chunks of similar duration. */
-    long costNanos();
-
     /**
-     * Why item {@code i} of {@code numbers} is outside this operation's domain, or {@code null} when it is
-     * inside; must not compute the result, only look at the input.
+     * Why item {@code i} of {@code numbers} is outside this operation's domain, or empty when it is inside; looks at
+     * the input only, never computes the result. The default accepts every number.
      */
-    String checkDomain(Numbers numbers, int i);
+    default Optional<String> refusal(Numbers numbers, int i) {
+        return Optional.empty();
+    }
 
     /**
-     * An upper estimate of the number of decimal digits of item {@code i}'s result, so that a batch whose
-     * results would take gigabytes is refused before it runs; inputs that are already in the request cost
-     * little, so the default is the size of a {@code long}.
+     * Throws {@link OperationException} with the {@link #refusal} of item {@code i}, if it has one: the one domain
+     * check that {@link #apply} implementations call when an item could reach them unchecked.
+     */
+    default void requireInDomain(Numbers numbers, int i) {
+        Optional<String> refused = refusal(numbers, i);
+        if (refused.isPresent()) {
+            throw new OperationException(refused.get());
+        }
+    }
+
+    /**
+     * An upper estimate of the number of decimal digits of item {@code i}'s result, so that a batch whose results
+     * would take gigabytes is refused before it runs; the default is the size of a {@code long}.
      */
     default long resultDigits(Numbers numbers, int i) {
         return 20;
     }
 
     /**
-     * An upper bound of {@link #resultDigits} over every {@code long} input, when every {@code long} is inside the
-     * domain; {@code -1} (the default) when some {@code long} is not. A batch of {@code long}s then needs no check
-     * item by item as long as its size times this bound stays within the limit on result digits.
+     * An upper bound of {@link #resultDigits} over every {@code long} input, present only when every {@code long} is
+     * inside the domain: a batch of {@code long}s then needs no check item by item while its size times this bound
+     * stays within the limit on result digits. Empty by default.
      */
-    default long resultDigitsOfAnyLong() {
-        return -1;
+    default OptionalLong resultDigitsOfAnyLong() {
+        return OptionalLong.empty();
     }
 
     /**
-     * Computes item {@code i} of {@code in} into item {@code i} of {@code out}; the item has passed
-     * {@link #checkDomain}. Throws {@link OperationException} when the item cannot be computed (a result
-     * that is not a finite number, a cost limit reached while computing).
+     * Computes item {@code i} of {@code in} into item {@code i} of {@code out}. Throws {@link OperationException}
+     * when the item cannot be computed (outside the domain, a result that is not a finite number, a cost limit
+     * reached while computing); the job then fails, naming the item.
      *
      * @throws InterruptedException when an I/O operation's wait is interrupted because its job stopped
      */
     void apply(Numbers in, int i, Numbers out) throws InterruptedException;
 
     /**
-     * Computes items {@code at.next()} … {@code to - 1} of {@code in} into {@code out} as {@link #apply} does, moving
-     * {@code at} past each computed item and reading its stop signal before every item; an operation whose items are
-     * cheap overrides it with a loop that makes no virtual call per item. When an item throws, {@code at.next()} is
-     * that item.
+     * Computes items {@code at.next()} … {@code to - 1} as {@link #apply} does, moving {@code at} past each computed
+     * item and reading its stop signal before every item. An operation whose items are cheap overrides it with a loop
+     * that makes no virtual call per item. When an item throws, {@code at.next()} is that item.
      *
      * @throws InterruptedException when an I/O operation's wait is interrupted because its job stopped
      */
     default void applyRange(Numbers in, int to, Numbers out, ItemCursor at) throws InterruptedException {
-        for (int i = at.next; i < to && !at.stopped(); at.next = ++i) {
+        for (int i = at.next(); i < to && !at.stopped(); i = at.advance()) {
             apply(in, i, out);
         }
-    }
-
-    /** An example call: inputs and the results they give. */
-    record Example(List<Object> numbers, List<Object> results) {
     }
 }

@@ -9,7 +9,10 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
-/** Every {@link Operation} bean, found by name; adding an operation is adding one such bean. */
+/**
+ * Every {@link Operation}, found by name; adding an operation is adding one bean. Two operations with one name stop
+ * the start, naming both classes, so that no operation silently hides another.
+ */
 @Component
 public class OperationRegistry {
 

@@ -4,8 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.poolmap.web.ProblemException;
+import io.poolmap.web.ProblemType;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -31,11 +31,11 @@ final class ProblemEntryPoint implements AuthenticationEntryPoint {
 
     static ProblemException problem(AuthenticationException exception) {
         if (exception instanceof BadCredentialsException) {
-            return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+            return new ProblemException(ProblemType.UNAUTHORIZED,
                     "the API key is not valid (poolmap.security.api-keys)")
                     .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"poolmap\", error=\"invalid_token\"");
         }
-        return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        return new ProblemException(ProblemType.UNAUTHORIZED,
                 "this endpoint needs an API key: send the header Authorization: Bearer <key> (poolmap.security.api-keys)")
                 .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"poolmap\"");
     }

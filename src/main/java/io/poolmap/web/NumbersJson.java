@@ -3,7 +3,6 @@ package io.poolmap.web;
 import java.math.BigInteger;
 
 import io.poolmap.operation.Numbers;
-import org.springframework.http.HttpStatus;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -50,7 +49,7 @@ public final class NumbersJson {
             for (JsonToken token = next(parser, 0); token != JsonToken.END_ARRAY; token = next(parser, numbers.size())) {
                 int index = numbers.size();
                 if (index == maxBatchSize) {
-                    throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large",
+                    throw new ProblemException(ProblemType.BATCH_TOO_LARGE,
                             "a job holds at most " + maxBatchSize + " numbers (poolmap.max-batch-size)")
                             .with("pointer", "/numbers").with("limit", maxBatchSize);
                 }
@@ -122,8 +121,7 @@ public final class NumbersJson {
         }
 
         private static ProblemException invalid(String pointer, String detail) {
-            return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail)
-                    .with("pointer", pointer);
+            return JsonReadProblems.invalid(detail).with("pointer", pointer);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.poolmap.web;
 
 import java.net.URI;
-import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,8 +29,7 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         String detail = status.is5xxServerError() ? "poolmap could not handle this request; the error is in its log"
                 : status.getReasonPhrase();
-        ProblemDetail problem = ProblemException.problem(status,
-                status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), status.getReasonPhrase(), detail, Map.of());
+        ProblemDetail problem = ProblemException.ofStatus(status, detail).getBody();
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.setInstance(URI.create(uri.replace(" ", "%20")));
         }

@@ -22,7 +22,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus status = HttpStatus.resolve(code);
         String title = status == null ? "Error" : status.getReasonPhrase();
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        String slug = status == null ? "error" : ProblemType.slugOf(status);
         String detail = status != null && status.is5xxServerError()
                 ? "poolmap could not handle this request; the error is in its log" : "the server refused this request: " + title;
         try {
@@ -30,7 +30,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"urn:poolmap:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + code
+                writer.write("{\"type\":\"" + ProblemType.typeOf(slug) + "\",\"title\":\"" + title + "\",\"status\":" + code
                         + ",\"detail\":\"" + detail + "\"}");
                 response.finishResponse();
             }

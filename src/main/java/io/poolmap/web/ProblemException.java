@@ -1,69 +1,60 @@
 package io.poolmap.web;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
- * A refusal that the client should see as an RFC 9457 problem detail: the features throw a subclass and
- * {@link ProblemHandler} writes it, so every error body has the same shape.
+ * A refusal that the client sees as an RFC 9457 problem detail of poolmap's shape: a {@link ProblemType}, a detail
+ * and members such as {@code pointer}, {@code index} or {@code jobId}, plus headers such as {@code Retry-After}.
+ * Spring MVC's {@link ErrorResponseException}, so that {@link ProblemHandler} writes it as any other error response;
+ * it carries no stack trace, since it is a client's answer, not a fault.
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends ErrorResponseException {
 
-    private final HttpStatus status;
-    private final String slug;
-    private final String title;
-    private final Map<String, Object> properties = new LinkedHashMap<>();
-    private final HttpHeaders headers = new HttpHeaders();
+    public ProblemException(ProblemType type, String detail) {
+        this(type.status(), type.slug(), type.title(), detail);
+    }
 
-    /**
-     * @param status the HTTP status
-     * @param slug the problem type's short name, e.g. {@code queue-full}; the type is {@code urn:poolmap:problem:<slug>}
-     * @param title the same for every problem of this type
-     * @param detail what happened to this request
-     */
-    public ProblemException(HttpStatus status, String slug, String title, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+    /** A problem of a status without a catalogue entry, e.g. 405, typed by its reason phrase. */
+    public static ProblemException ofStatus(HttpStatus status, String detail) {
+        return new ProblemException(status, ProblemType.slugOf(status), status.getReasonPhrase(), detail);
+    }
+
+    private ProblemException(HttpStatus status, String slug, String title, String detail) {
+        super(status, body(status, slug, title, detail), null);
+    }
+
+    private static ProblemDetail body(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemType.typeOf(slug));
+        problem.setTitle(title);
+        return problem;
     }
 
     /** Adds a member to the problem detail, e.g. {@code pointer}, {@code index}, {@code jobId}. */
     public ProblemException with(String name, Object value) {
-        properties.put(name, value);
+        getBody().setProperty(name, value);
         return this;
     }
 
     /** Adds a response header, e.g. {@code Retry-After}. */
     public ProblemException withHeader(String name, String value) {
-        headers.add(name, value);
+        getHeaders().add(name, value);
         return this;
     }
 
     public HttpStatus status() {
-        return status;
+        return HttpStatus.valueOf(getStatusCode().value());
     }
 
-    public HttpHeaders headers() {
-        return headers;
+    /** The detail, for people. */
+    public String detail() {
+        return getBody().getDetail();
     }
 
-    /** The problem detail as it is sent. */
-    public ProblemDetail toProblemDetail() {
-        return problem(status, slug, title, getMessage(), properties);
-    }
-
-    /** A problem detail of poolmap's shape: type {@code urn:poolmap:problem:<slug>}, title, status, detail, members. */
-    public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail, Map<String, Object> members) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:poolmap:problem:" + slug));
-        problem.setTitle(title);
-        members.forEach(problem::setProperty);
-        return problem;
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
     }
 }

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.poolmap.PoolmapProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,7 +38,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     static ProblemException tooLarge(long maxBytes) {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large",
+        return new ProblemException(ProblemType.REQUEST_TOO_LARGE,
                 "the request body is larger than " + maxBytes + " bytes (poolmap.max-request-size)")
                 .with("limit", maxBytes);
     }

@@ -14,13 +14,13 @@ final class UtilizationWindows {
         TimeUnit.MINUTES.toNanos(1), TimeUnit.MINUTES.toNanos(5), TimeUnit.MINUTES.toNanos(15)};
 
     private final Worker[] workers;
-    private final Worker.NanoClock clock;
+    private final NanoClock clock;
     private final long[] times;
     private final long[][] busy;
     private int newest;
     private int count;
 
-    UtilizationWindows(Worker[] workers, Worker.NanoClock clock, long sampleEveryNanos) {
+    UtilizationWindows(Worker[] workers, NanoClock clock, long sampleEveryNanos) {
         this.workers = workers;
         this.clock = clock;
         int slots = (int) (WINDOWS_NANOS[WINDOWS_NANOS.length - 1] / sampleEveryNanos) + 2;

@@ -1,11 +1,12 @@
 package io.poolmap.worker;
 
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The accounting of one named worker: written only by the worker's own thread, read by anyone as an
- * immutable {@link State}, so a scrape never sees busy time go backwards and the hot loop shares no
- * contended counter.
+ * One named worker: the permit that whoever computes as this worker holds (its own thread, or a request's thread
+ * that found it idle), and its accounting, written only by the permit's holder and read by anyone as an immutable
+ * {@link State}, so a scrape never sees busy time go backwards and the hot loop shares no contended counter.
  */
 final class Worker {
 
@@ -15,6 +16,7 @@ final class Worker {
 
     private final String name;
     private final NanoClock clock;
+    private final Semaphore permit = new Semaphore(1);
     private volatile State state = new State(false, null, 0, 0, 0, 0);
     private final AtomicLong reported = new AtomicLong();
 
@@ -27,15 +29,31 @@ final class Worker {
         return name;
     }
 
+    /** Takes the permit if nobody computes as this worker now. */
+    boolean tryAcquire() {
+        return permit.tryAcquire();
+    }
+
+    /** Waits for the permit: a request's thread may hold it for the few items of a tiny job. */
+    void acquire() {
+        permit.acquireUninterruptibly();
+    }
+
+    void release() {
+        permit.release();
+    }
+
+    /** Starts counting busy time for {@code jobId}; the caller holds the permit. */
     void begin(String jobId) {
         State now = state;
         state = new State(true, jobId, clock.nanoTime(), now.busyNanos(), now.chunks(), now.items());
     }
 
-    void end(int items) {
+    /** Ends the running stretch of {@code chunks} chunks and {@code items} items; the caller holds the permit. */
+    void end(int chunks, int items) {
         State now = state;
         long busy = now.busyNanos() + (clock.nanoTime() - now.busySince());
-        state = new State(false, null, 0, busy, now.chunks() + 1, now.items() + items);
+        state = new State(false, null, 0, busy, now.chunks() + chunks, now.items() + items);
     }
 
     State state() {
@@ -54,11 +72,5 @@ final class Worker {
 
     long busyNanos() {
         return busyNanos(state);
-    }
-
-    /** The source of time, so that tests can move it. */
-    @FunctionalInterface
-    interface NanoClock {
-        long nanoTime();
     }
 }

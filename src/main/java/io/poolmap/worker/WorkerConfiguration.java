@@ -1,15 +1,29 @@
 package io.poolmap.worker;
 
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.poolmap.PoolmapProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one worker pool, sized by {@code poolmap.workers} (default: the available processors). */
+/** The one worker pool, sized by {@code poolmap.workers} (default: the available processors), and its statistics. */
 @Configuration(proxyBeanMethods = false)
 class WorkerConfiguration {
 
     @Bean(destroyMethod = "close")
-    WorkerPool workerPool(PoolmapProperties properties) {
-        return new WorkerPool(properties.effectiveWorkers());
+    PlatformWorkerPool workerPool(PoolmapProperties properties) {
+        return PlatformWorkerPool.start(properties.effectiveWorkers());
+    }
+
+    @Bean
+    WorkerStatistics workerStatistics(PlatformWorkerPool pool) {
+        return pool.statistics();
+    }
+
+    /** Micrometer's {@code executor_*} meters for the CPU workers' queue of lanes, named {@code poolmap.workers}. */
+    @Bean
+    MeterBinder workerExecutorMetrics(PlatformWorkerPool pool) {
+        return new ExecutorServiceMetrics(pool.cpuExecutor(), "poolmap.workers", Tags.empty());
     }
 }

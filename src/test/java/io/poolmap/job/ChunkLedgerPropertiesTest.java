@@ -23,7 +23,7 @@ class ChunkLedgerPropertiesTest {
             @ForAll @LongRange(min = 0, max = 10_000_000) long declaredCostNanos,
             @ForAll @Size(max = 50) List<@LongRange(min = 0, max = 100_000_000) Long> measuredNanos) {
         int largest = Math.min(maxChunkSize, size);
-        ChunkLedger ledger = new ChunkLedger(size, Math.min(firstChunkSize, largest), largest, declaredCostNanos);
+        ChunkLedger ledger = new ChunkLedger(size, Math.min(firstChunkSize, largest), largest, ChunkSizing.strideFor(declaredCostNanos));
 
         int next = 0;
         int chunks = 0;

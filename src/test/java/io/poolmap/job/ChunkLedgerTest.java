@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.poolmap.operation.Numbers;
 import org.junit.jupiter.api.Test;
 
+/** The chunks a job has handed out, who computed them, how far each got, and the size of the next one. */
 class ChunkLedgerTest {
 
     @Test
@@ -66,7 +67,7 @@ class ChunkLedgerTest {
         first.done = 2;
 
         assertThat(ledger.items(1, 2, input, results)).containsExactly(
-                new ItemView(1, 2L, 20L, "worker-10"), new ItemView(2, 3L, null, null));
+                new JobItem(1, 2L, 20L, "worker-10"), new JobItem(2, 3L, null, null));
         assertThat(ledger.itemsByWorker()).containsExactly(java.util.Map.entry("worker-10", 2L));
     }
 
@@ -81,5 +82,25 @@ class ChunkLedgerTest {
         }
 
         assertThat(ledger.itemsByWorker().keySet()).containsExactly("worker-1", "worker-2", "worker-10");
+    }
+
+    @Test
+    void aClosedLedgerShowsWhatWasDoneWhenItClosedWhateverIsPublishedAfter() {
+        ChunkLedger ledger = new ChunkLedger(4, 2, 2, 1);
+        Numbers input = Numbers.ofLongs(1, 2, 3, 4);
+        Numbers results = Numbers.forResults(4);
+        ChunkLedger.Chunk chunk = ledger.get(ledger.claim());
+        chunk.worker = "worker-1";
+        results.setLong(0, 10);
+        ledger.publish(chunk, 1);
+
+        ledger.close();
+        results.setLong(1, 20);
+        ledger.publish(chunk, 2);
+
+        assertThat(ledger.completed()).isEqualTo(1);
+        assertThat(ledger.itemsByWorker()).containsExactly(java.util.Map.entry("worker-1", 1L));
+        assertThat(ledger.items(0, 2, input, results)).containsExactly(
+                new JobItem(0, 1L, 10L, "worker-1"), new JobItem(1, 2L, null, null));
     }
 }

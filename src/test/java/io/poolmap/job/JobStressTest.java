@@ -1,7 +1,7 @@
 package io.poolmap.job;
 
 import static io.poolmap.PoolmapPropertiesBuilder.aPoolmapProperties;
-import static io.poolmap.job.JobRequestBuilder.aJobRequest;
+import static io.poolmap.job.JobSubmissionBuilder.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,18 +27,14 @@ import io.poolmap.job.TestOperations.TestOperation;
 import io.poolmap.job.TestOperations.TestSleep;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.OperationKind;
-import io.poolmap.operation.OperationRegistry;
-import io.poolmap.web.ProblemException;
-import io.poolmap.worker.WorkerPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
-import org.springframework.http.HttpStatus;
 
 /**
  * No job is ever stuck: clients submit, cancel, time out and wait on jobs at random, all at once, on a real pool,
  * while a watcher samples every job. Every admitted job must reach exactly one terminal state, its progress must
- * never go backwards, and afterwards no worker is busy and the queue is empty. The seed is in the failure message.
+ * never go backwards, a job that has ended never changes, and afterwards no worker is busy and the queue is empty. The seed is in the failure message.
  */
 class JobStressTest {
 
@@ -47,10 +43,9 @@ class JobStressTest {
     private static final long QUEUE = 6_000;
 
     private final RecordingJobListener listener = new RecordingJobListener();
-    private final InMemoryJobStore store = new InMemoryJobStore();
     private final Map<Job, long[]> inputs = new ConcurrentHashMap<>();
     private Set<Thread> threadsBefore;
-    private WorkerPool pool;
+    private TestJobEngine engine;
     private JobService jobs;
 
     /** {@code test_spin}: busy for x microseconds (a CPU item that really costs), returns 2x. */
@@ -73,18 +68,14 @@ class JobStressTest {
     @BeforeEach
     void start() {
         threadsBefore = PoolmapThreads.alive();
-        pool = new WorkerPool(2);
-        jobs = new JobService(aPoolmapProperties().queueCapacity(QUEUE).maxIoParallelism(16).build(),
-                new OperationRegistry(List.of(new TestDouble(), new TestSpin(), new TestSleep())), pool, store, List.of(listener),
-                Clock.systemUTC());
-        jobs.start();
+        engine = TestJobEngine.start(aPoolmapProperties().queueCapacity(QUEUE).maxIoParallelism(16).build(),
+                List.of(new TestDouble(), new TestSpin(), new TestSleep()), List.of(listener), Clock.systemUTC());
+        jobs = engine.jobs();
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        jobs.stop();
-        jobs.destroy();
-        pool.close();
+        engine.close();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(PoolmapThreads.startedSince(threadsBefore)).isEmpty());
     }
 
@@ -121,9 +112,9 @@ class JobStressTest {
             if (job.status() == JobStatus.SUCCEEDED) {
                 assertThat(job.completed()).as(context).isEqualTo(job.size());
                 long[] in = inputs.get(job);
-                boolean sleep = job.operation().name().equals("test_sleep");
+                boolean sleep = job.operationName().equals("test_sleep");
                 for (int i = 0; i < job.size(); i++) {
-                    assertThat(job.results().longAt(i)).as("%s: job %s item %d", context, job.id(), i)
+                    assertThat(job.resultsIf(job.status()).longAt(i)).as("%s: job %s item %d", context, job.id(), i)
                             .isEqualTo(sleep ? in[i] : 2 * in[i]);
                 }
             }
@@ -133,8 +124,8 @@ class JobStressTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(listener.events().stream().filter(event -> event.startsWith("finished:")).count())
                     .as("%s: one end per admitted job", context).isEqualTo(admitted.size());
-            assertThat(jobs.queuedItems()).as(context).isZero();
-            assertThat(pool.busyWorkers()).as(context).isZero();
+            assertThat(engine.admission().queuedItems()).as(context).isZero();
+            assertThat(engine.pool().statistics().busyWorkers()).as(context).isZero();
         });
         assertThat(admitted).as("%s: enough jobs to mean something", context).hasSizeGreaterThan(200);
     }
@@ -162,7 +153,7 @@ class JobStressTest {
         if (operation.equals("test_sleep")) {
             numbers[random.nextInt(size)] = random.nextInt(30);
         }
-        JobRequestBuilder request = aJobRequest().operation(operation).numbers(numbers)
+        JobSubmissionBuilder request = aSubmission().operation(operation).numbers(numbers)
                 .parallelism(random.nextBoolean() ? null : 1 + random.nextInt(4))
                 .chunkSize(random.nextBoolean() ? null : 1 + random.nextInt(50))
                 .timeoutMs(random.nextInt(4) == 0 ? (long) (1 + random.nextInt(30)) : null);
@@ -170,8 +161,8 @@ class JobStressTest {
             Job job = jobs.submit(request.build());
             inputs.put(job, numbers);
             admitted.add(job);
-        } catch (ProblemException full) {
-            assertThat(full.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        } catch (JobRefusedException full) {
+            assertThat(full.reason()).isEqualTo(JobRefusedException.Reason.QUEUE_FULL);
             refused.incrementAndGet();
         }
     }
@@ -180,6 +171,7 @@ class JobStressTest {
     private void watch(List<Job> admitted, AtomicBoolean clientsDone, List<String> violations) {
         Map<Job, Long> progress = new ConcurrentHashMap<>();
         Map<Job, JobStatus> ended = new ConcurrentHashMap<>();
+        Map<Job, Long> completedAtEnd = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             boolean allEnded = true;
@@ -198,8 +190,13 @@ class JobStressTest {
                 if (terminal != null && terminal != status) {
                     violations.add("job " + job.id() + " ended " + terminal + " and then became " + status);
                 }
+                Long frozen = completedAtEnd.get(job);
+                if (frozen != null && frozen != completed) {
+                    violations.add("job " + job.id() + " ended with " + frozen + " items computed, then showed " + completed);
+                }
                 if (status.isTerminal()) {
                     ended.putIfAbsent(job, status);
+                    completedAtEnd.putIfAbsent(job, job.completed());
                 } else {
                     allEnded = false;
                 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.poolmap.job.TestOperations.Gate;
 import io.poolmap.job.TestOperations.TestBlocking;
-import io.poolmap.worker.WorkerPool;
+import io.poolmap.worker.WorkerStatistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -61,10 +61,10 @@ class OverloadTest {
     private JobService jobs;
 
     @Autowired
-    private InMemoryJobStore store;
+    private JobAdmission admission;
 
     @Autowired
-    private WorkerPool pool;
+    private WorkerStatistics workers;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class GateConfiguration {
@@ -85,7 +85,7 @@ class OverloadTest {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
-        long jobsBefore = store.count(null);
+        long jobsBefore = jobs.count(null);
 
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < SUBMISSIONS; i++) {
@@ -100,9 +100,9 @@ class OverloadTest {
             long heldSynchronously = ADMITTED - done.stream().filter(answer -> answer.statusCode() == 202).count();
             return done.size() == SUBMISSIONS - heldSynchronously;
         });
-        assertThat(jobs.queuedItems()).isEqualTo(CAPACITY);
-        assertThat(store.count(null) - jobsBefore).as("jobs held: only the admitted ones").isEqualTo(ADMITTED);
-        assertThat(gate.entered()).as("items at the gate: at most one per worker").isLessThanOrEqualTo(pool.size());
+        assertThat(admission.queuedItems()).isEqualTo(CAPACITY);
+        assertThat(jobs.count(null) - jobsBefore).as("jobs held: only the admitted ones").isEqualTo(ADMITTED);
+        assertThat(gate.entered()).as("items at the gate: at most one per worker").isLessThanOrEqualTo(workers.size());
 
         gate.open();
         List<String> admitted = new ArrayList<>();
@@ -132,8 +132,8 @@ class OverloadTest {
             }
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(jobs.queuedItems()).isZero();
-            assertThat(pool.busyWorkers()).isZero();
+            assertThat(admission.queuedItems()).isZero();
+            assertThat(workers.busyWorkers()).isZero();
         });
         memory.gc();
         assertThat(memory.getHeapMemoryUsage().getUsed() - heapBefore).as("heap kept after the storm").isLessThan(64L << 20);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Remembers what it was told, as {@code submitted:op}, {@code finished:op:STATUS} and {@code rejected:reason}. */
-final class RecordingJobListener implements JobListener {
+public final class RecordingJobListener implements JobListener {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -24,11 +24,11 @@ final class RecordingJobListener implements JobListener {
         events.add("finished:" + operation + ":" + status);
     }
 
-    List<String> events() {
+    public List<String> events() {
         return List.copyOf(events);
     }
 
-    void clear() {
+    public void clear() {
         events.clear();
     }
 }

@@ -2,6 +2,7 @@ package io.poolmap.job;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationException;
+import io.poolmap.operation.OperationInfo;
 import io.poolmap.operation.OperationKind;
 
 /**
@@ -16,13 +18,13 @@ import io.poolmap.operation.OperationKind;
  * one that computes, one that waits at a {@link Gate} the test controls, one that fails, one with a domain,
  * and one that sleeps as an I/O operation.
  */
-final class TestOperations {
+public final class TestOperations {
 
     private TestOperations() {
     }
 
     /** All of them, with {@code gate} holding {@code test_blocking}'s items. */
-    static List<Operation> all(Gate gate) {
+    public static List<Operation> all(Gate gate) {
         return List.of(new TestDouble(), new TestBlocking(gate), new TestFailing(), new TestDomain(), new TestSleep());
     }
 
@@ -31,13 +33,13 @@ final class TestOperations {
      * them pass, {@link #open()} all of them. Never holds an item longer than 30 s, so a broken test cannot
      * hang the build.
      */
-    static final class Gate {
+    public static final class Gate {
 
         private final Semaphore permits = new Semaphore(0);
         private final AtomicInteger entered = new AtomicInteger();
         private volatile boolean open;
 
-        void pass() throws InterruptedException {
+        public void pass() throws InterruptedException {
             entered.incrementAndGet();
             if (!open && !permits.tryAcquire(30, TimeUnit.SECONDS)) {
                 throw new OperationException("the test never opened the gate");
@@ -45,22 +47,22 @@ final class TestOperations {
         }
 
         /** Lets {@code items} more items through. */
-        void allow(int items) {
+        public void allow(int items) {
             permits.release(items);
         }
 
         /** Lets every item through, now and later, until {@link #reset()}. */
-        void open() {
+        public void open() {
             open = true;
             permits.release(100_000);
         }
 
         /** How many items have reached the gate (passed or waiting). */
-        int entered() {
+        public int entered() {
             return entered.get();
         }
 
-        void reset() {
+        public void reset() {
             open = false;
             permits.drainPermits();
             entered.set(0);
@@ -68,9 +70,9 @@ final class TestOperations {
     }
 
     /** {@code test_double}: 2x, exact for integers of any size. */
-    static final class TestDouble extends TestOperation {
+    public static final class TestDouble extends TestOperation {
 
-        TestDouble() {
+        public TestDouble() {
             super("test_double", OperationKind.CPU, 10);
         }
 
@@ -87,16 +89,16 @@ final class TestOperations {
      * {@code test_blocking}: waits at the gate, then 10x; declared expensive (1 ms an item), so that a chunk checks for
      * a stop after every item, whatever the items really cost.
      */
-    static final class TestBlocking extends TestOperation {
+    public static final class TestBlocking extends TestOperation {
 
         private final Gate gate;
 
-        TestBlocking(Gate gate) {
+        public TestBlocking(Gate gate) {
             this("test_blocking", 1_000_000, gate);
         }
 
         /** A blocking operation with another name and declared cost, e.g. a cheap one whose first chunk the test can hold. */
-        TestBlocking(String name, long costNanos, Gate gate) {
+        public TestBlocking(String name, long costNanos, Gate gate) {
             super(name, OperationKind.CPU, costNanos);
             this.gate = gate;
         }
@@ -109,11 +111,11 @@ final class TestOperations {
     }
 
     /** {@code test_failing}: the identity, except that 13 cannot be computed. */
-    static final class TestFailing extends TestOperation {
+    public static final class TestFailing extends TestOperation {
 
-        static final long UNLUCKY = 13;
+        public static final long UNLUCKY = 13;
 
-        TestFailing() {
+        public TestFailing() {
             super("test_failing", OperationKind.CPU, 10);
         }
 
@@ -126,11 +128,10 @@ final class TestOperations {
         }
     }
 
-    /** {@code test_domain}: the identity over integers ≥ 0; negatives are refused before a job exists. */
     /** Throws an {@link AssertionError} (not an exception) on the number 3, as a buggy operation might. */
-    static final class TestErroring extends TestOperation {
+    public static final class TestErroring extends TestOperation {
 
-        TestErroring() {
+        public TestErroring() {
             super("test_erroring", OperationKind.CPU, 10);
         }
 
@@ -143,15 +144,16 @@ final class TestOperations {
         }
     }
 
-    static final class TestDomain extends TestOperation {
+    /** {@code test_domain}: the identity over integers ≥ 0; negatives are refused before a job exists. */
+    public static final class TestDomain extends TestOperation {
 
-        TestDomain() {
+        public TestDomain() {
             super("test_domain", OperationKind.CPU, 10);
         }
 
         @Override
-        public String checkDomain(Numbers numbers, int i) {
-            return numbers.toDouble(i) < 0 ? "test_domain needs a number ≥ 0" : null;
+        public Optional<String> refusal(Numbers numbers, int i) {
+            return numbers.toDouble(i) < 0 ? Optional.of("test_domain needs a number ≥ 0") : Optional.empty();
         }
 
         @Override
@@ -161,12 +163,12 @@ final class TestOperations {
     }
 
     /** {@code test_sleep}: an I/O operation that sleeps x milliseconds and returns x; counts items run off virtual threads. */
-    static final class TestSleep extends TestOperation {
+    public static final class TestSleep extends TestOperation {
 
         private final AtomicInteger started = new AtomicInteger();
         private final AtomicInteger onPlatformThreads = new AtomicInteger();
 
-        TestSleep() {
+        public TestSleep() {
             super("test_sleep", OperationKind.IO, 1_000_000);
         }
 
@@ -180,65 +182,57 @@ final class TestOperations {
             out.setLong(i, in.longAt(i));
         }
 
-        int started() {
+        public int started() {
             return started.get();
         }
 
-        int onPlatformThreads() {
+        public int onPlatformThreads() {
             return onPlatformThreads.get();
+        }
+    }
+
+    /**
+     * {@code test_counting}: the identity, declared as cheap as a tiny job's items, that records how many items compute
+     * at the same moment, so that a test can prove the pool never computes more CPU items at once than it has workers.
+     */
+    public static final class TestCounting extends TestOperation {
+
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        public TestCounting() {
+            super("test_counting", OperationKind.CPU, 1);
+        }
+
+        @Override
+        public void apply(Numbers in, int i, Numbers out) {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.onSpinWait();
+                out.setLong(i, in.longAt(i));
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        /** The most items that were computing at one moment. */
+        public int mostAtOnce() {
+            return mostAtOnce.get();
         }
     }
 
     abstract static class TestOperation implements Operation {
 
-        private final String name;
-        private final OperationKind kind;
-        private final long costNanos;
+        private final OperationInfo info;
 
         TestOperation(String name, OperationKind kind, long costNanos) {
-            this.name = name;
-            this.kind = kind;
-            this.costNanos = costNanos;
+            this.info = new OperationInfo(name, name + ", for tests", kind, "integers", "none",
+                    new OperationInfo.Example(List.of(1L), List.of(1L)), costNanos);
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String description() {
-            return name + ", for tests";
-        }
-
-        @Override
-        public OperationKind kind() {
-            return kind;
-        }
-
-        @Override
-        public String domain() {
-            return "integers";
-        }
-
-        @Override
-        public String limit() {
-            return "none";
-        }
-
-        @Override
-        public Example example() {
-            return new Example(List.of(1), List.of(1));
-        }
-
-        @Override
-        public long costNanos() {
-            return costNanos;
-        }
-
-        @Override
-        public String checkDomain(Numbers numbers, int i) {
-            return null;
+        public OperationInfo info() {
+            return info;
         }
     }
 }

@@ -23,7 +23,7 @@ class WorkerPoolTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final CountDownLatch release = new CountDownLatch(1);
-    private WorkerPool pool;
+    private PlatformWorkerPool pool;
 
     private Set<Thread> threadsBefore;
 
@@ -45,7 +45,7 @@ class WorkerPoolTest {
 
     @Test
     void workersAreNamedWorker1ToN() {
-        pool = new WorkerPool(3);
+        pool = PlatformWorkerPool.start(3);
         CountDownLatch allStarted = new CountDownLatch(3);
         Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
         pool.dispatch(TestWork.cpu("job", 3, 3, chunk -> {
@@ -56,12 +56,12 @@ class WorkerPoolTest {
 
         await().atMost(PATIENCE).until(() -> allStarted.getCount() == 0);
         assertThat(names).containsExactlyInAnyOrder("worker-1", "worker-2", "worker-3");
-        assertThat(pool.workers()).extracting(WorkerStatus::name).containsExactly("worker-1", "worker-2", "worker-3");
+        assertThat(pool.statistics().workers()).extracting(WorkerStatus::name).containsExactly("worker-1", "worker-2", "worker-3");
     }
 
     @Test
     void busySecondsCountTheRunningChunkBeforeItEnds() {
-        pool = new WorkerPool(1, nanos::get);
+        pool = PlatformWorkerPool.start(1, nanos::get);
         CountDownLatch started = new CountDownLatch(1);
         TestWork work = TestWork.cpu("long-job", 1, 1, chunk -> {
             started.countDown();
@@ -71,16 +71,16 @@ class WorkerPoolTest {
         await().atMost(PATIENCE).until(() -> started.getCount() == 0);
 
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(3));
-        WorkerStatus running = pool.worker(0);
+        WorkerStatus running = pool.statistics().worker(0);
         assertThat(running.busy()).isTrue();
         assertThat(running.currentJob()).isEqualTo("long-job");
         assertThat(running.busySeconds()).isEqualTo(3.0);
 
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
         release.countDown();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pool.worker(0).busy()).isFalse());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pool.statistics().worker(0).busy()).isFalse());
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(5));
-        WorkerStatus idle = pool.worker(0);
+        WorkerStatus idle = pool.statistics().worker(0);
         assertThat(idle.busySeconds()).isEqualTo(4.0);
         assertThat(idle.chunksCompleted()).isEqualTo(1);
         assertThat(idle.itemsCompleted()).isEqualTo(1);
@@ -89,7 +89,7 @@ class WorkerPoolTest {
 
     @Test
     void utilizationIsTheBusyFractionOfTheWindow() {
-        pool = new WorkerPool(1, nanos::get);
+        pool = PlatformWorkerPool.start(1, nanos::get);
         CountDownLatch started = new CountDownLatch(1);
         pool.dispatch(TestWork.cpu("half-busy", 1, 1, chunk -> {
             started.countDown();
@@ -98,17 +98,17 @@ class WorkerPoolTest {
         await().atMost(PATIENCE).until(() -> started.getCount() == 0);
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(30));
         release.countDown();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pool.worker(0).busy()).isFalse());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(pool.statistics().worker(0).busy()).isFalse());
         nanos.addAndGet(TimeUnit.SECONDS.toNanos(30));
 
-        WorkerStatus status = pool.worker(0);
+        WorkerStatus status = pool.statistics().worker(0);
         assertThat(status.utilization1m()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
         assertThat(status.utilization15m()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
     void aSmallJobRunsBetweenTheChunksOfALargeOne() {
-        pool = new WorkerPool(1);
+        pool = PlatformWorkerPool.start(1);
         List<String> order = new CopyOnWriteArrayList<>();
         Semaphore largeChunks = new Semaphore(0);
         TestWork large = TestWork.cpu("large", 100, 1, chunk -> {
@@ -130,11 +130,11 @@ class WorkerPoolTest {
 
     @Test
     void parallelismCapsHowManyWorkersOneJobUses() {
-        pool = new WorkerPool(2);
+        pool = PlatformWorkerPool.start(2);
         TestWork work = TestWork.cpu("capped", 6, 1, chunk -> awaitQuietly(release));
         pool.dispatch(work);
-        await().atMost(PATIENCE).until(() -> pool.busyWorkers() == 1);
-        await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> pool.busyWorkers() <= 1);
+        await().atMost(PATIENCE).until(() -> pool.statistics().busyWorkers() == 1);
+        await().during(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> pool.statistics().busyWorkers() <= 1);
         release.countDown();
         await().atMost(PATIENCE).until(() -> work.chunksDone() == 6);
         assertThat(work.maxRunning()).isEqualTo(1);
@@ -142,10 +142,10 @@ class WorkerPoolTest {
 
     @Test
     void aJobUsesEveryWorkerWhenItMay() {
-        pool = new WorkerPool(2);
+        pool = PlatformWorkerPool.start(2);
         TestWork work = TestWork.cpu("wide", 2, 2, chunk -> awaitQuietly(release));
         pool.dispatch(work);
-        await().atMost(PATIENCE).until(() -> pool.busyWorkers() == 2);
+        await().atMost(PATIENCE).until(() -> pool.statistics().busyWorkers() == 2);
         release.countDown();
         await().atMost(PATIENCE).until(() -> work.chunksDone() == 2);
         assertThat(work.workers()).containsExactlyInAnyOrder("worker-1", "worker-2");
@@ -153,7 +153,7 @@ class WorkerPoolTest {
 
     @Test
     void ioWorkRunsOnVirtualThreadsAndLeavesTheWorkersIdle() {
-        pool = new WorkerPool(2);
+        pool = PlatformWorkerPool.start(2);
         AtomicBoolean allVirtual = new AtomicBoolean(true);
         CountDownLatch started = new CountDownLatch(4);
         TestWork io = new TestWork("io-job", 4, 4, true, chunk -> {
@@ -164,7 +164,7 @@ class WorkerPoolTest {
         pool.dispatch(io);
         await().atMost(PATIENCE).until(() -> started.getCount() == 0);
 
-        assertThat(pool.busyWorkers()).isZero();
+        assertThat(pool.statistics().busyWorkers()).isZero();
         assertThat(allVirtual).isTrue();
         assertThat(io.workers()).containsExactlyInAnyOrder("io-1", "io-2", "io-3", "io-4");
         release.countDown();
@@ -173,7 +173,7 @@ class WorkerPoolTest {
 
     @Test
     void stoppingIoWorkInterruptsItsWaits() {
-        pool = new WorkerPool(1);
+        pool = PlatformWorkerPool.start(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         TestWork io = new TestWork("io-job", 1, 1, true, chunk -> {

@@ -1,0 +1,110 @@
+package io.poolmap.job;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import io.poolmap.PoolmapProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bounded admission, in items: a job is admitted only when all its items fit the room left in the queue
+ * ({@code poolmap.queue-capacity}) and poolmap is accepting; its items give the room back as they are computed or
+ * dropped. It never blocks: a full queue answers at once. A submission holds the admission shared from its check
+ * until its job is launched, so that {@link #stopAdmitting()} returns only when no admitted job is still on its way
+ * in.
+ */
+@Component
+public class JobAdmission {
+
+    private final long capacity;
+    private final AtomicLong reserved = new AtomicLong();
+    private final ReadWriteLock admitting = new ReentrantReadWriteLock();
+    private final List<JobListener> listeners;
+    private volatile boolean accepting;
+
+    JobAdmission(PoolmapProperties properties, List<JobListener> listeners) {
+        this.capacity = properties.queueCapacity();
+        this.listeners = listeners;
+    }
+
+    /**
+     * Reserves room for {@code items} and runs {@code launch} while holding the admission, or refuses with
+     * {@link JobRefusedException}; if {@code launch} throws, the room is given back.
+     */
+    <T> T admit(int items, Supplier<T> launch) {
+        admitting.readLock().lock();
+        try {
+            if (!accepting) {
+                throw refused("shutting_down", JobRefusedException.shuttingDown());
+            }
+            if (!tryReserve(items)) {
+                throw refused("queue_full", JobRefusedException.queueFull(items, capacity - reserved.get(), capacity));
+            }
+            try {
+                return launch.get();
+            } catch (RuntimeException | OutOfMemoryError notLaunched) {
+                release(items);
+                throw notLaunched;
+            }
+        } finally {
+            admitting.readLock().unlock();
+        }
+    }
+
+    private JobRefusedException refused(String reason, JobRefusedException refusal) {
+        listeners.forEach(listener -> listener.rejected(reason));
+        return refusal;
+    }
+
+    private boolean tryReserve(long items) {
+        long now;
+        do {
+            now = reserved.get();
+            if (now + items > capacity) {
+                return false;
+            }
+        } while (!reserved.compareAndSet(now, now + items));
+        return true;
+    }
+
+    /** {@code items} of an admitted job are computed or dropped. */
+    void release(long items) {
+        reserved.addAndGet(-items);
+    }
+
+    void startAdmitting() {
+        setAccepting(true);
+    }
+
+    /** Admits nothing more, and returns once every submission already past the check has launched its job. */
+    void stopAdmitting() {
+        setAccepting(false);
+    }
+
+    private void setAccepting(boolean value) {
+        admitting.writeLock().lock();
+        try {
+            accepting = value;
+        } finally {
+            admitting.writeLock().unlock();
+        }
+    }
+
+    /** Whether new jobs are admitted (false before start and while shutting down). */
+    public boolean isAccepting() {
+        return accepting;
+    }
+
+    /** Items admitted and not yet computed, queued or running. */
+    public long queuedItems() {
+        return reserved.get();
+    }
+
+    /** The most items that may be admitted at once ({@code poolmap.queue-capacity}). */
+    public long capacity() {
+        return capacity;
+    }
+}

@@ -1,0 +1,107 @@
+package io.poolmap.job;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A submission the engine refuses before a job exists, with the reason and what a client needs to act on it: the
+ * request field at fault, the item's index and value, the limit passed. Refusing early is what lets every admitted
+ * job run to an end.
+ */
+public class JobRefusedException extends RuntimeException {
+
+    /** Why a submission was refused. */
+    public enum Reason {
+        /** The operation has no such name; {@link #operations()} lists the names. */
+        UNKNOWN_OPERATION,
+        /** An item is outside the operation's domain ({@link #index()}, {@link #value()}). */
+        OUTSIDE_DOMAIN,
+        /** The results would pass {@code poolmap.max-result-digits} ({@link #limit()}). */
+        RESULTS_TOO_LARGE,
+        /** An option is out of range ({@link #field()}). */
+        INVALID_OPTION,
+        /** The queue has no room for the job's items now; retry later. */
+        QUEUE_FULL,
+        /** poolmap is shutting down and admits nothing. */
+        SHUTTING_DOWN
+    }
+
+    private final Reason reason;
+    private final String field;
+    private final Integer index;
+    private final Object value;
+    private final Long limit;
+    private final List<String> operations;
+
+    private JobRefusedException(Reason reason, String detail, String field, Integer index, Object value, Long limit,
+            Collection<String> operations) {
+        super(detail, null, false, false);
+        this.reason = reason;
+        this.field = field;
+        this.index = index;
+        this.value = value;
+        this.limit = limit;
+        this.operations = operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    static JobRefusedException unknownOperation(String name, Collection<String> known) {
+        return new JobRefusedException(Reason.UNKNOWN_OPERATION, "unknown operation '" + name + "'; the operations are "
+                + String.join(", ", known), "operation", null, null, null, known);
+    }
+
+    static JobRefusedException outsideDomain(String operation, int index, Object value, String reason) {
+        return new JobRefusedException(Reason.OUTSIDE_DOMAIN, "numbers[" + index + "] = " + value
+                + " is outside the domain of " + operation + ": " + reason, "numbers", index, value, null, null);
+    }
+
+    static JobRefusedException resultsTooLarge(String operation, long digits, long limit) {
+        return new JobRefusedException(Reason.RESULTS_TOO_LARGE, "the results of " + operation + " over this batch would have about "
+                + digits + " digits, more than " + limit + " (poolmap.max-result-digits); split the batch",
+                "numbers", null, null, limit, null);
+    }
+
+    static JobRefusedException invalidOption(String field, String detail) {
+        return new JobRefusedException(Reason.INVALID_OPTION, detail, field, null, null, null, null);
+    }
+
+    static JobRefusedException queueFull(int items, long room, long capacity) {
+        return new JobRefusedException(Reason.QUEUE_FULL, "the job's " + items + (items == 1 ? " item does" : " items do")
+                + " not fit the " + room + " items of room left in the queue (poolmap.queue-capacity = " + capacity
+                + "); retry later", null, null, null, capacity, null);
+    }
+
+    static JobRefusedException shuttingDown() {
+        return new JobRefusedException(Reason.SHUTTING_DOWN,
+                "poolmap is shutting down and accepts no new jobs; retry on another instance or after the restart",
+                null, null, null, null, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The submission's field at fault ({@code operation}, {@code numbers}, {@code timeoutMs} …), or {@code null}. */
+    public String field() {
+        return field;
+    }
+
+    /** The index of the item at fault, or {@code null}. */
+    public Integer index() {
+        return index;
+    }
+
+    /** The value of the item at fault, or {@code null}. */
+    public Object value() {
+        return value;
+    }
+
+    /** The limit that was passed, or {@code null}. */
+    public Long limit() {
+        return limit;
+    }
+
+    /** For an unknown operation, the names there are; else empty. */
+    public List<String> operations() {
+        return operations;
+    }
+}

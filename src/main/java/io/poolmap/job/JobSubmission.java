@@ -1,0 +1,22 @@
+package io.poolmap.job;
+
+import java.util.Objects;
+
+import io.poolmap.operation.Numbers;
+
+/**
+ * What a client asks of the engine, as {@code Pool(processes=parallelism).map(operation, numbers, chunksize)}:
+ * checked by {@link JobPlanner}, which refuses it or turns it into a {@link JobPlan}.
+ *
+ * @param operation the operation's name
+ * @param numbers the batch, at least one number
+ * @param parallelism most workers the job may use at once, or {@code null} for the pool's size
+ * @param chunkSize the largest chunk, or {@code null} to let poolmap choose
+ * @param timeoutMs the time limit in milliseconds, or {@code null} for {@code poolmap.max-timeout}
+ */
+public record JobSubmission(String operation, Numbers numbers, Integer parallelism, Integer chunkSize, Long timeoutMs) {
+
+    public JobSubmission {
+        Objects.requireNonNull(numbers, "a job needs numbers");
+    }
+}

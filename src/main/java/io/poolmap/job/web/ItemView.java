@@ -1,0 +1,26 @@
+package io.poolmap.job.web;
+
+import io.poolmap.job.JobItem;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One item of a job, as Python's example that prints {@code current_process().name} for each number shows it.
+ *
+ * @param index the item's position in {@code numbers}
+ * @param input the number sent
+ * @param result the result, or {@code null} while it is not computed (or never was)
+ * @param worker the worker that computed it ({@code worker-N}; {@code io-N} for I/O operations), or {@code null}
+ */
+@Schema(description = "One item of a job: its input, its result and the worker that computed it.")
+record ItemView(
+        @Schema(example = "2") int index,
+        @Schema(type = "number", types = {"number"}, example = "3") Object input,
+        @Schema(type = "number", types = {"number", "boolean", "null"}, example = "6", description = "null while not computed; true/false for is_prime") Object result,
+        @Schema(example = "worker-1", nullable = true,
+                description = "worker-N; io-N for I/O operations; null while not computed")
+        String worker) {
+
+    static ItemView of(JobItem item) {
+        return new ItemView(item.index(), item.input(), item.result(), item.worker());
+    }
+}

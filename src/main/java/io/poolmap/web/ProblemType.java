@@ -1,0 +1,67 @@
+package io.poolmap.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The catalogue of poolmap's problem types: each one's slug (its type is {@code urn:poolmap:problem:<slug>}), title
+ * and HTTP status, in one place for every feature, filter and the container's error pages. Errors that have no
+ * entry of their own (405, 406, 415 …) take their slug and title from their status ({@link #slugOf}).
+ */
+public enum ProblemType {
+
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request"),
+    UNKNOWN_OPERATION(HttpStatus.BAD_REQUEST, "unknown-operation", "Unknown operation"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
+    JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "job-not-found", "Job not found"),
+    JOB_CANCELLED(HttpStatus.CONFLICT, "job-cancelled", "Job cancelled"),
+    BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large"),
+    REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large"),
+    OUTSIDE_DOMAIN(HttpStatus.UNPROCESSABLE_CONTENT, "outside-domain", "Number outside the operation's domain"),
+    RESULTS_TOO_LARGE(HttpStatus.UNPROCESSABLE_CONTENT, "results-too-large", "Results too large"),
+    ITEM_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "item-failed", "Item failed"),
+    QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+    SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down"),
+    JOB_TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "job-timed-out", "Job timed out");
+
+    private static final String PREFIX = "urn:poolmap:problem:";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI type() {
+        return typeOf(slug);
+    }
+
+    /** {@code urn:poolmap:problem:<slug>}. */
+    public static URI typeOf(String slug) {
+        return URI.create(PREFIX + slug);
+    }
+
+    /** The slug of an error without an entry of its own: its reason phrase, e.g. {@code method-not-allowed}. */
+    public static String slugOf(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+    }
+}

@@ -1,0 +1,17 @@
+package io.poolmap.job;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/** Lets slice tests in other packages import the package-private jobs engine, with its in-memory store. */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({JobConfiguration.class, JobService.class, JobPlanner.class, JobAdmission.class, JobTimeouts.class,
+        JobRetention.class, JobHooks.class, JobShutdown.class, InMemoryJobStore.class})
+public class JobEngineTestConfiguration {
+
+    @Bean
+    JobEngineControl jobEngineControl(InMemoryJobStore store, JobShutdown shutdown) {
+        return new JobEngineControl(store, shutdown);
+    }
+}

@@ -1,0 +1,107 @@
+package io.poolmap.operation.builtin;
+
+import static io.poolmap.operation.NumbersFixtures.apply;
+import static io.poolmap.operation.NumbersFixtures.integer;
+import static io.poolmap.operation.NumbersFixtures.refusal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import io.poolmap.operation.Operation;
+import io.poolmap.operation.OperationException;
+import io.poolmap.operation.NumbersFixtures;
+
+class CollatzStepsOperationTest {
+
+    private final Operation collatz = new CollatzStepsOperation(BuiltInOperations.defaultLimits());
+
+    @Provide
+    Arbitrary<BigInteger> bigs() {
+        return Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.TEN.pow(60));
+    }
+
+    @Test
+    void knownStepCountsAreReproduced() throws Exception {
+        long[][] known = {{1, 0}, {2, 1}, {3, 7}, {6, 8}, {7, 16}, {27, 111}, {97, 118}, {871, 178}, {837_799, 524},
+            {63_728_127, 949}};
+        for (long[] pair : known) {
+            assertThat(apply(collatz, pair[0])).as("collatz_steps(%d)", pair[0]).isEqualTo(pair[1]);
+        }
+    }
+
+    @Property(tries = 500)
+    void stepsOfAnyPositiveLongMatchABigIntegerReference(@ForAll @LongRange(min = 1) long n) throws Exception {
+        assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n)));
+    }
+
+    @Property(tries = 500)
+    void stepsOfLongsWhereThreeNPlusOneOverflowsMatchABigIntegerReference(
+            @ForAll @LongRange(min = (Long.MAX_VALUE - 1) / 3 - 1000) long n) throws Exception {
+        assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n)));
+    }
+
+    @Property(tries = 300)
+    void stepsOfIntegersOfUpToSixtyDigitsMatchABigIntegerReference(@ForAll("bigs") BigInteger n) throws Exception {
+        assertThat(apply(collatz, integer(n))).as("collatz_steps(%s)", n).isEqualTo(reference(n));
+    }
+
+    @Test
+    void theLargestLongTakesTheBigIntegerPathAndComesBack() throws Exception {
+        assertThat(apply(collatz, Long.MAX_VALUE)).isEqualTo(862L);
+        long lastSafe = (Long.MAX_VALUE - 1) / 3;
+        for (long n : new long[] {lastSafe - 1, lastSafe + 1, Long.MAX_VALUE - 2}) {
+            assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n)));
+        }
+    }
+
+    @Test
+    void anItemThatNeedsMoreStepsThanTheLimitFailsNamingTheProperty() {
+        Operation limited = withMaxSteps(110);
+        assertThatThrownBy(() -> apply(limited, 27)).isInstanceOf(OperationException.class)
+                .hasMessage("collatz_steps did not reach 1 within 110 steps (poolmap.operations.collatz-max-steps)");
+    }
+
+    @Test
+    void anItemThatNeedsExactlyTheLimitSucceeds() throws Exception {
+        assertThat(apply(withMaxSteps(111), 27)).isEqualTo(111L);
+        assertThat(apply(withMaxSteps(10), 1024)).isEqualTo(10L);
+        assertThatThrownBy(() -> apply(withMaxSteps(9), 1024)).isInstanceOf(OperationException.class);
+        assertThatThrownBy(() -> apply(withMaxSteps(99), BigInteger.TWO.pow(100)))
+                .isInstanceOf(OperationException.class);
+    }
+
+    @Test
+    void decimalsNonPositiveIntegersAndTooManyDigitsAreOutsideTheDomain() {
+        String reason = "collatz_steps needs an integer n ≥ 1 of at most 100 digits";
+        assertThat(refusal(collatz, 0)).isEqualTo(reason);
+        assertThat(refusal(collatz, -5)).isEqualTo(reason);
+        assertThat(refusal(collatz, 27.0)).isEqualTo(reason);
+        assertThat(refusal(collatz, BigInteger.TEN.pow(100))).isEqualTo(reason);
+        assertThat(refusal(collatz, BigInteger.TEN.pow(30).negate())).isEqualTo(reason);
+        assertThat(refusal(collatz, BigInteger.TEN.pow(100).subtract(BigInteger.ONE))).isNull();
+        assertThat(refusal(collatz, 1)).isNull();
+        assertThat(collatz.info().limit())
+                .contains("poolmap.operations.collatz-max-steps", "poolmap.operations.collatz-max-digits");
+    }
+
+    private static Operation withMaxSteps(int maxSteps) {
+        return new CollatzStepsOperation(new OperationLimits(2000, 20_000, maxSteps, 100, 300, 10_000));
+    }
+
+    private static long reference(BigInteger n) {
+        long steps = 0;
+        BigInteger three = BigInteger.valueOf(3);
+        for (BigInteger x = n; !x.equals(BigInteger.ONE); steps++) {
+            x = x.testBit(0) ? x.multiply(three).add(BigInteger.ONE) : x.divide(BigInteger.TWO);
+        }
+        return steps;
+    }
+}
