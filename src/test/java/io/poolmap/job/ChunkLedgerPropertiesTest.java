@@ -1,14 +1,14 @@
 package io.poolmap.job;
 
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.ints;
+import static io.poolmap.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import io.poolmap.testing.Generator;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever the batch size, the first and largest chunk sizes, the declared cost and the times measured, the chunks
@@ -17,11 +17,23 @@ import net.jqwik.api.constraints.Size;
  */
 class ChunkLedgerPropertiesTest {
 
-    @Property(tries = 500)
-    void chunksTileTheBatchInOrderWithinTheLargestSize(@ForAll @IntRange(min = 1, max = 100_000) int size,
-            @ForAll @IntRange(min = 1, max = 5_000) int firstChunkSize, @ForAll @IntRange(min = 1, max = 50_000) int maxChunkSize,
-            @ForAll @LongRange(min = 0, max = 10_000_000) long declaredCostNanos,
-            @ForAll @Size(max = 50) List<@LongRange(min = 0, max = 100_000_000) Long> measuredNanos) {
+    private record Batch(int size, int firstChunkSize, int maxChunkSize, long declaredCostNanos, List<Long> measuredNanos) {
+    }
+
+    private record EarlyClose(int size, int chunkSize, int claims) {
+    }
+
+    @Test
+    void chunksTileTheBatchInOrderWithinTheLargestSize() {
+        Generator<Batch> batches = random -> new Batch(ints(1, 100_000).next(random), ints(1, 5_000).next(random),
+                ints(1, 50_000).next(random), longs(0, 10_000_000).next(random),
+                longs(0, 100_000_000).lists(0, 50).next(random));
+        forAll(500, batches, batch -> tilesInOrder(batch.size(), batch.firstChunkSize(), batch.maxChunkSize(),
+                batch.declaredCostNanos(), batch.measuredNanos()));
+    }
+
+    private static void tilesInOrder(int size, int firstChunkSize, int maxChunkSize, long declaredCostNanos,
+            List<Long> measuredNanos) {
         int largest = Math.min(maxChunkSize, size);
         ChunkLedger ledger = new ChunkLedger(size, Math.min(firstChunkSize, largest), largest, declaredCostNanos);
 
@@ -40,9 +52,14 @@ class ChunkLedgerPropertiesTest {
         assertThat(ledger.close()).isZero();
     }
 
-    @Property(tries = 300)
-    void closingEarlyGivesBackExactlyTheItemsNeverHandedOut(@ForAll @IntRange(min = 1, max = 10_000) int size,
-            @ForAll @IntRange(min = 1, max = 500) int chunkSize, @ForAll @IntRange(min = 0, max = 100) int claims) {
+    @Test
+    void closingEarlyGivesBackExactlyTheItemsNeverHandedOut() {
+        Generator<EarlyClose> closes = random -> new EarlyClose(ints(1, 10_000).next(random), ints(1, 500).next(random),
+                ints(0, 100).next(random));
+        forAll(300, closes, close -> givesBackTheRest(close.size(), close.chunkSize(), close.claims()));
+    }
+
+    private static void givesBackTheRest(int size, int chunkSize, int claims) {
         ChunkLedger ledger = new ChunkLedger(size, Math.min(chunkSize, size), Math.min(chunkSize, size), 1);
         int handedOut = 0;
         for (int i = 0; i < claims; i++) {

@@ -1,6 +1,7 @@
 package io.poolmap.job;
 
 import java.lang.ref.WeakReference;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,18 +28,10 @@ import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationKind;
 import io.poolmap.operation.OperationRegistry;
+import io.poolmap.testing.Generator;
+import io.poolmap.testing.Generators;
 import io.poolmap.web.ProblemException;
 import io.poolmap.worker.WorkerPool;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +45,8 @@ import org.springframework.http.ProblemDetail;
 
 import static io.poolmap.PoolmapPropertiesBuilder.aPoolmapProperties;
 import static io.poolmap.job.JobRequestBuilder.aJobRequest;
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.ints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -263,10 +258,19 @@ class JobServiceTest {
         assertThat(JobService.autoChunkSize(1_000_000, 4, 10_000_000_000L)).isEqualTo(1);
     }
 
-    @Property
-    void autoChunkSizeIsAtLeastOneAndNeverAbovePoolMapsRuleOrTwoMillisecondsOfWork(
-            @ForAll @IntRange(min = 1, max = 100_000_000) int items, @ForAll @IntRange(min = 1, max = 4096) int parallelism,
-            @ForAll @LongRange(min = 0, max = 10_000_000_000L) long costNanos) {
+    private record Sizing(int items, int parallelism, long costNanos) {
+    }
+
+    @Test
+    void autoChunkSizeIsAtLeastOneAndNeverAbovePoolMapsRuleOrTwoMillisecondsOfWork() {
+        Generator<Integer> items = ints(1, 100_000_000);
+        Generator<Integer> parallelisms = ints(1, 4096);
+        Generator<Long> costs = Generators.longs(0, 10_000_000_000L);
+        forAll(1000, random -> new Sizing(items.next(random), parallelisms.next(random), costs.next(random)),
+                sizing -> autoChunkSizeKeepsItsBounds(sizing.items(), sizing.parallelism(), sizing.costNanos()));
+    }
+
+    private static void autoChunkSizeKeepsItsBounds(int items, int parallelism, long costNanos) {
         int chunk = JobService.autoChunkSize(items, parallelism, costNanos);
 
         long poolMapRule = (items + 4L * parallelism - 1) / (4L * parallelism);
@@ -880,31 +884,26 @@ class JobServiceTest {
 
     // --- property: Pool.map's contract ----------------------------------------------------------------
 
-    private static WorkerPool propertyPool;
-    private static JobService propertyJobs;
-    private static Set<Thread> propertyThreadsBefore;
+    /** A batch with a chunk size and a parallelism, each null (the default) one time in five. */
+    private record Mapping(List<Long> numbers, Integer chunkSize, Integer parallelism) {
+    }
 
-    @BeforeContainer
-    static void startPropertyPool() {
-        propertyThreadsBefore = PoolmapThreads.alive();
+    @Test
+    void resultsEqualTheSequentialMapWhateverTheChunkSizeAndParallelism() {
         PoolmapProperties properties = aPoolmapProperties().build();
-        propertyPool = new WorkerPool(properties.effectiveWorkers());
-        propertyJobs = new JobService(properties, new OperationRegistry(List.of(new TestDouble())), propertyPool,
-                new InMemoryJobStore(), List.of(), java.time.Clock.systemUTC());
-        propertyJobs.start();
+        pool = new WorkerPool(properties.effectiveWorkers());
+        jobs = new JobService(properties, new OperationRegistry(List.of(new TestDouble())), pool, new InMemoryJobStore(),
+                List.of(), Clock.systemUTC());
+        jobs.start();
+        Generator<List<Long>> batches = Generators.longs().lists(1, 300);
+        Generator<Integer> chunkSizes = ints(1, 400).orNull(0.2);
+        Generator<Integer> parallelisms = ints(1, 8).orNull(0.2);
+        forAll(200, random -> new Mapping(batches.next(random), chunkSizes.next(random), parallelisms.next(random)),
+                mapping -> mapsAsSequentially(jobs, mapping.numbers(), mapping.chunkSize(), mapping.parallelism()));
     }
 
-    @AfterContainer
-    static void stopPropertyPool() throws InterruptedException {
-        propertyJobs.stop();
-        propertyJobs.destroy();
-        propertyPool.close();
-        eventually().untilAsserted(() -> assertThat(PoolmapThreads.startedSince(propertyThreadsBefore)).isEmpty());
-    }
-
-    @Property(tries = 200)
-    void resultsEqualTheSequentialMapWhateverTheChunkSizeAndParallelism(@ForAll @Size(min = 1, max = 300) List<Long> numbers,
-            @ForAll("chunkSizes") Integer chunkSize, @ForAll("parallelisms") Integer parallelism) throws InterruptedException {
+    private static void mapsAsSequentially(JobService service, List<Long> numbers, Integer chunkSize,
+            Integer parallelism) throws InterruptedException {
         Numbers input = Numbers.ofLongs(numbers.stream().mapToLong(Long::longValue).toArray());
         Numbers sequential = Numbers.forResults(input.size());
         TestDouble operation = new TestDouble();
@@ -912,22 +911,12 @@ class JobServiceTest {
             operation.apply(input, i, sequential);
         }
 
-        Job job = finished(propertyJobs.submit(aJobRequest().numbers(input).chunkSize(chunkSize).parallelism(parallelism).build()));
+        Job job = finished(service.submit(aJobRequest().numbers(input).chunkSize(chunkSize).parallelism(parallelism).build()));
 
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(IntStream.range(0, input.size()).mapToObj(job.results()::valueAt).toList())
                 .containsExactlyElementsOf(IntStream.range(0, input.size()).mapToObj(sequential::valueAt).toList());
         assertThat(itemsComputed(job)).isEqualTo(numbers.size());
-        assertThat(propertyJobs.queuedItems()).isZero();
-    }
-
-    @Provide
-    Arbitrary<Integer> chunkSizes() {
-        return Arbitraries.integers().between(1, 400).injectNull(0.2);
-    }
-
-    @Provide
-    Arbitrary<Integer> parallelisms() {
-        return Arbitraries.integers().between(1, 8).injectNull(0.2);
+        assertThat(service.queuedItems()).isZero();
     }
 }
