@@ -1,11 +1,10 @@
 package io.poolmap.job;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import io.poolmap.testing.Generator;
+import io.poolmap.testing.Generators;
 import org.junit.jupiter.api.Test;
 
+import static io.poolmap.testing.ForAll.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sizing rules of chunks: a probe first, never above Pool.map's rule, about 2 ms of work each. */
@@ -33,10 +32,19 @@ class ChunkSizingTest {
         assertThat(ChunkSizing.strideFor(1e9)).isEqualTo(1);
     }
 
-    @Property
-    void autoChunkSizeIsAtLeastOneAndNeverAbovePoolMapsRuleOrTwoMillisecondsOfWork(
-            @ForAll @IntRange(min = 1, max = 100_000_000) int items, @ForAll @IntRange(min = 1, max = 4096) int parallelism,
-            @ForAll @LongRange(min = 0, max = 10_000_000_000L) long costNanos) {
+    private record Sizing(int items, int parallelism, long costNanos) {
+    }
+
+    @Test
+    void autoChunkSizeIsAtLeastOneAndNeverAbovePoolMapsRuleOrTwoMillisecondsOfWork() {
+        Generator<Integer> items = Generators.ints(1, 100_000_000);
+        Generator<Integer> parallelisms = Generators.ints(1, 4096);
+        Generator<Long> costs = Generators.longs(0, 10_000_000_000L);
+        forAll(1000, random -> new Sizing(items.next(random), parallelisms.next(random), costs.next(random)),
+                sizing -> autoChunkSizeKeepsItsBounds(sizing.items(), sizing.parallelism(), sizing.costNanos()));
+    }
+
+    private static void autoChunkSizeKeepsItsBounds(int items, int parallelism, long costNanos) {
         int chunk = ChunkSizing.autoChunkSize(items, parallelism, costNanos);
 
         long poolMapRule = (items + 4L * parallelism - 1) / (4L * parallelism);

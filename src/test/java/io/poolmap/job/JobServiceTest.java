@@ -342,7 +342,10 @@ class JobServiceTest extends JobEngineTestSupport {
         JobService service = start(properties);
 
         finished(service.submit(aSubmission().build()));
+        // a job's status turns terminal before its end is announced: wait for the announcement
+        eventually().until(() -> listener.events().contains("finished:test_double:SUCCEEDED"));
         finished(service.submit(aSubmission().operation("test_failing").numbers(13).build()));
+        eventually().until(() -> listener.events().contains("finished:test_failing:FAILED"));
         assertThatThrownBy(() -> service.submit(aSubmission().range(6).build())).isInstanceOf(JobRefusedException.class);
         assertThatThrownBy(() -> service.submit(aSubmission().operation("test_nothing").build())).isInstanceOf(JobRefusedException.class);
         engine.stop();

@@ -1,17 +1,20 @@
 package io.poolmap.operation.builtin;
 
 import static io.poolmap.operation.NumbersFixtures.numbers;
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.bigIntegers;
+import static io.poolmap.testing.Generators.doubles;
+import static io.poolmap.testing.Generators.ints;
+import static io.poolmap.testing.Generators.longs;
+import static io.poolmap.testing.Generators.of;
+import static io.poolmap.testing.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.poolmap.testing.Generator;
 import org.junit.jupiter.api.Test;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
@@ -31,32 +34,28 @@ class ApplyRangeTest {
             new NegateOperation(), new AbsOperation(), new IncrementOperation(),
             new CollatzStepsOperation(BuiltInOperations.defaultLimits()));
 
-    @Provide
-    Arbitrary<List<Object>> longs() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(1, 1_000_000), Arbitraries.longs(),
-                        Arbitraries.of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 3037000500L, 2097152L,
-                                (Long.MAX_VALUE - 1) / 3 + 2))
-                .map(Object.class::cast).list().ofMinSize(1).ofMaxSize(60);
+    /** A batch and the two ints that pick the range of it to compute. */
+    private record Range(List<Object> values, int a, int b) {
     }
 
-    @Provide
-    Arbitrary<List<Object>> mixed() {
-        return Arbitraries.oneOf(Arbitraries.longs().between(1, 1_000_000), Arbitraries.longs(),
-                        Arbitraries.bigIntegers().between(TEN_TO_30.negate(), TEN_TO_30),
-                        Arbitraries.doubles().between(-1e6, 1e6))
-                .map(Object.class::cast).list().ofMinSize(1).ofMaxSize(60);
+    private static Generator<Range> ranges(Generator<Object> item) {
+        Generator<List<Object>> batches = item.lists(1, 60);
+        Generator<Integer> anyInt = ints(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return random -> new Range(batches.next(random), anyInt.next(random), anyInt.next(random));
     }
 
-    @Property(tries = 500)
-    void aRangeOfLongsGivesWhatEachItemGives(@ForAll("longs") List<Object> values, @ForAll int a, @ForAll int b)
-            throws Exception {
-        assertRangeMatchesItems(values, a, b);
+    @Test
+    void aRangeOfLongsGivesWhatEachItemGives() {
+        Generator<Object> item = oneOf(longs(1, 1_000_000), longs(), of(0L, -1L, Long.MIN_VALUE, Long.MAX_VALUE,
+                3037000500L, 2097152L, (Long.MAX_VALUE - 1) / 3 + 2));
+        forAll(500, ranges(item), range -> assertRangeMatchesItems(range.values(), range.a(), range.b()));
     }
 
-    @Property(tries = 500)
-    void aRangeOfMixedNumbersGivesWhatEachItemGives(@ForAll("mixed") List<Object> values, @ForAll int a, @ForAll int b)
-            throws Exception {
-        assertRangeMatchesItems(values, a, b);
+    @Test
+    void aRangeOfMixedNumbersGivesWhatEachItemGives() {
+        Generator<Object> item = oneOf(longs(1, 1_000_000), longs(), bigIntegers(TEN_TO_30.negate(), TEN_TO_30),
+                doubles(-1e6, 1e6));
+        forAll(500, ranges(item), range -> assertRangeMatchesItems(range.values(), range.a(), range.b()));
     }
 
     @Test

@@ -3,17 +3,16 @@ package io.poolmap.operation.builtin;
 import static io.poolmap.operation.NumbersFixtures.apply;
 import static io.poolmap.operation.NumbersFixtures.integer;
 import static io.poolmap.operation.NumbersFixtures.refusal;
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.bigIntegers;
+import static io.poolmap.testing.Generators.doubles;
+import static io.poolmap.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationKind;
@@ -31,23 +30,27 @@ class ArithmeticOperationsTest {
     private final Operation abs = new AbsOperation();
     private final Operation increment = new IncrementOperation();
 
-    @Provide
-    Arbitrary<BigInteger> bigs() {
-        return Arbitraries.bigIntegers().between(TEN_TO_60.negate(), TEN_TO_60);
+    @Test
+    void everyOperationIsExactForAnyLong() {
+        forAll(2000, longs(), x -> assertExact(x, BigInteger.valueOf(x)));
     }
 
-    @Property(tries = 2000)
-    void everyOperationIsExactForAnyLong(@ForAll long x) throws Exception {
-        assertExact(x, BigInteger.valueOf(x));
+    @Test
+    void everyOperationIsExactForIntegersOfUpToSixtyDigits() {
+        forAll(2000, bigIntegers(TEN_TO_60.negate(), TEN_TO_60), x -> assertExact(integer(x), x));
     }
 
-    @Property(tries = 2000)
-    void everyOperationIsExactForIntegersOfUpToSixtyDigits(@ForAll("bigs") BigInteger x) throws Exception {
-        assertExact(integer(x), x);
+    @Test
+    void everyOperationRoundsDoublesAsIeee754() {
+        forAll(2000, doubles(), this::roundsAsIeee754);
     }
 
-    @Property(tries = 2000)
-    void everyOperationRoundsDoublesAsIeee754(@ForAll double x) throws Exception {
+    @Test
+    void everyOperationMatchesJavaDoubleArithmeticForModerateDoubles() {
+        forAll(1000, doubles(), this::matchesJavaDoubleArithmetic);
+    }
+
+    private void roundsAsIeee754(double x) throws Exception {
         BigDecimal exact = new BigDecimal(x);
         assertDouble(twice, x, exact.multiply(BigDecimal.TWO).doubleValue());
         assertDouble(square, x, exact.multiply(exact).doubleValue());
@@ -59,8 +62,7 @@ class ArithmeticOperationsTest {
         assertDouble(increment, x, exact.add(BigDecimal.ONE).doubleValue());
     }
 
-    @Property
-    void everyOperationMatchesJavaDoubleArithmeticForModerateDoubles(@ForAll double x) throws Exception {
+    private void matchesJavaDoubleArithmetic(double x) throws Exception {
         double y = x / 1e206;
         assertThat(apply(twice, y)).isEqualTo(2 * y);
         assertThat(apply(square, y)).isEqualTo(y * y);

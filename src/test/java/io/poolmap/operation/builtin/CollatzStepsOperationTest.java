@@ -3,17 +3,14 @@ package io.poolmap.operation.builtin;
 import static io.poolmap.operation.NumbersFixtures.apply;
 import static io.poolmap.operation.NumbersFixtures.integer;
 import static io.poolmap.operation.NumbersFixtures.refusal;
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.bigIntegers;
+import static io.poolmap.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationException;
@@ -22,11 +19,6 @@ import io.poolmap.operation.NumbersFixtures;
 class CollatzStepsOperationTest {
 
     private final Operation collatz = new CollatzStepsOperation(BuiltInOperations.defaultLimits());
-
-    @Provide
-    Arbitrary<BigInteger> bigs() {
-        return Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.TEN.pow(60));
-    }
 
     @Test
     void knownStepCountsAreReproduced() throws Exception {
@@ -37,20 +29,22 @@ class CollatzStepsOperationTest {
         }
     }
 
-    @Property(tries = 500)
-    void stepsOfAnyPositiveLongMatchABigIntegerReference(@ForAll @LongRange(min = 1) long n) throws Exception {
-        assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n)));
+    @Test
+    void stepsOfAnyPositiveLongMatchABigIntegerReference() {
+        forAll(500, longs(1, Long.MAX_VALUE), n ->
+                assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n))));
     }
 
-    @Property(tries = 500)
-    void stepsOfLongsWhereThreeNPlusOneOverflowsMatchABigIntegerReference(
-            @ForAll @LongRange(min = (Long.MAX_VALUE - 1) / 3 - 1000) long n) throws Exception {
-        assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n)));
+    @Test
+    void stepsOfLongsWhereThreeNPlusOneOverflowsMatchABigIntegerReference() {
+        forAll(500, longs((Long.MAX_VALUE - 1) / 3 - 1000, Long.MAX_VALUE), n ->
+                assertThat(apply(collatz, n)).as("collatz_steps(%d)", n).isEqualTo(reference(BigInteger.valueOf(n))));
     }
 
-    @Property(tries = 300)
-    void stepsOfIntegersOfUpToSixtyDigitsMatchABigIntegerReference(@ForAll("bigs") BigInteger n) throws Exception {
-        assertThat(apply(collatz, integer(n))).as("collatz_steps(%s)", n).isEqualTo(reference(n));
+    @Test
+    void stepsOfIntegersOfUpToSixtyDigitsMatchABigIntegerReference() {
+        forAll(300, bigIntegers(BigInteger.ONE, BigInteger.TEN.pow(60)), n ->
+                assertThat(apply(collatz, integer(n))).as("collatz_steps(%s)", n).isEqualTo(reference(n)));
     }
 
     @Test

@@ -1,55 +1,67 @@
 package io.poolmap.operation.builtin;
 
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.ints;
+import static io.poolmap.testing.Generators.longs;
+import static io.poolmap.testing.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import io.poolmap.testing.Generator;
 import org.junit.jupiter.api.Test;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.NumbersFixtures;
 
 class ExactMathTest {
 
-    @Provide
-    Arbitrary<Long> nearSquareRootOfLongMax() {
-        return Arbitraries.longs().between(3_037_000_000L, 3_037_001_000L).flatMap(x -> Arbitraries.of(x, -x));
-    }
+    /** Two longs, or an int and a long: the arguments of one check. */
+    private record Pair<A, B>(A first, B second) {
 
-    @Property(tries = 5000)
-    void productFitsExactlyWhenTheBigIntegerProductFitsALong(@ForAll long a, @ForAll long b) {
-        BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
-        assertThat(ExactMath.productFits(a, b)).as("%d × %d", a, b).isEqualTo(product.bitLength() < 64);
-    }
-
-    @Property
-    void productFitsIsExactAroundTheSquareRootOfLongMax(@ForAll("nearSquareRootOfLongMax") long a,
-            @ForAll("nearSquareRootOfLongMax") long b) {
-        BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
-        assertThat(ExactMath.productFits(a, b)).as("%d × %d", a, b).isEqualTo(product.bitLength() < 64);
-    }
-
-    @Property
-    void productOfARangeIsTheProductOfItsIntegers(@ForAll @IntRange(min = 1, max = 5000) int lo,
-            @ForAll @IntRange(min = 0, max = 400) int length) {
-        BigInteger expected = BigInteger.ONE;
-        for (int k = lo; k < lo + length; k++) {
-            expected = expected.multiply(BigInteger.valueOf(k));
+        static <A, B> Generator<Pair<A, B>> of(Generator<A> first, Generator<B> second) {
+            return random -> new Pair<>(first.next(random), second.next(random));
         }
-        assertThat(ExactMath.product(lo, lo + length - 1)).isEqualTo(expected);
     }
 
-    @Property(tries = 2000)
-    void digitsBoundTheDigitsOfAnyInteger(@ForAll long x, @ForAll @IntRange(min = 0, max = 80) int shift) {
-        BigInteger value = BigInteger.valueOf(x).shiftLeft(shift);
-        long digits = value.abs().toString().length();
-        assertThat(ExactMath.digits(NumbersFixtures.numbers(NumbersFixtures.integer(value)), 0))
-                .as("digits of %s", value).isGreaterThanOrEqualTo(digits).isLessThanOrEqualTo(digits + 1);
+    @Test
+    void productFitsExactlyWhenTheBigIntegerProductFitsALong() {
+        forAll(5000, Pair.of(longs(), longs()), pair -> assertProductFitsExactly(pair.first(), pair.second()));
+    }
+
+    @Test
+    void productFitsIsExactAroundTheSquareRootOfLongMax() {
+        Generator<Long> near = longs(3_037_000_000L, 3_037_001_000L);
+        Generator<Long> nearSquareRootOfLongMax = oneOf(near, near.map(x -> -x));
+        forAll(1000, Pair.of(nearSquareRootOfLongMax, nearSquareRootOfLongMax),
+                pair -> assertProductFitsExactly(pair.first(), pair.second()));
+    }
+
+    @Test
+    void productOfARangeIsTheProductOfItsIntegers() {
+        forAll(1000, Pair.of(ints(1, 5000), ints(0, 400)), pair -> {
+            int lo = pair.first();
+            int length = pair.second();
+            BigInteger expected = BigInteger.ONE;
+            for (int k = lo; k < lo + length; k++) {
+                expected = expected.multiply(BigInteger.valueOf(k));
+            }
+            assertThat(ExactMath.product(lo, lo + length - 1)).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void digitsBoundTheDigitsOfAnyInteger() {
+        forAll(2000, Pair.of(longs(), ints(0, 80)), pair -> {
+            BigInteger value = BigInteger.valueOf(pair.first()).shiftLeft(pair.second());
+            long digits = value.abs().toString().length();
+            assertThat(ExactMath.digits(NumbersFixtures.numbers(NumbersFixtures.integer(value)), 0))
+                    .as("digits of %s", value).isGreaterThanOrEqualTo(digits).isLessThanOrEqualTo(digits + 1);
+        });
+    }
+
+    private static void assertProductFitsExactly(long a, long b) {
+        BigInteger product = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+        assertThat(ExactMath.productFits(a, b)).as("%d × %d", a, b).isEqualTo(product.bitLength() < 64);
     }
 
     @Test

@@ -2,15 +2,15 @@ package io.poolmap.operation.builtin;
 
 import static io.poolmap.operation.NumbersFixtures.apply;
 import static io.poolmap.operation.NumbersFixtures.refusal;
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.ints;
+import static io.poolmap.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.BitSet;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import io.poolmap.testing.Generator;
 import org.junit.jupiter.api.Test;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.NumbersFixtures;
@@ -19,29 +19,35 @@ class IsPrimeOperationTest {
 
     private final Operation isPrime = new IsPrimeOperation(BuiltInOperations.defaultLimits());
 
-    @Property(tries = 5000)
-    void isPrimeOfAnyLongAgreesWithBigInteger(@ForAll long n) throws Exception {
-        assertThat(apply(isPrime, n)).as("is_prime(%d)", n).isEqualTo(reference(n));
+    @Test
+    void isPrimeOfAnyLongAgreesWithBigInteger() {
+        forAll(5000, longs(), n -> assertThat(apply(isPrime, n)).as("is_prime(%d)", n).isEqualTo(reference(n)));
     }
 
-    @Property(tries = 5000)
-    void isPrimeOfLargeLongsAgreesWithBigInteger(@ForAll @LongRange(min = 3_037_000_499L) long n) throws Exception {
-        assertThat(apply(isPrime, n)).as("is_prime(%d)", n).isEqualTo(reference(n));
+    @Test
+    void isPrimeOfLargeLongsAgreesWithBigInteger() {
+        forAll(5000, longs(3_037_000_499L, Long.MAX_VALUE),
+                n -> assertThat(apply(isPrime, n)).as("is_prime(%d)", n).isEqualTo(reference(n)));
     }
 
-    @Property(tries = 2000)
-    void theNextPrimeAfterAnyLargeLongIsPrime(@ForAll @LongRange(min = 3_037_000_499L,
-            max = Long.MAX_VALUE - 10_000) long start) throws Exception {
-        long prime = BigInteger.valueOf(start).nextProbablePrime().longValueExact();
-        assertThat(apply(isPrime, prime)).as("is_prime(%d)", prime).isEqualTo(true);
+    @Test
+    void theNextPrimeAfterAnyLargeLongIsPrime() {
+        forAll(2000, longs(3_037_000_499L, Long.MAX_VALUE - 10_000), start -> {
+            long prime = BigInteger.valueOf(start).nextProbablePrime().longValueExact();
+            assertThat(apply(isPrime, prime)).as("is_prime(%d)", prime).isEqualTo(true);
+        });
     }
 
-    @Property(tries = 2000)
-    void aProductOfTwoLargePrimesIsNotPrime(@ForAll @IntRange(min = 101) int a, @ForAll @IntRange(min = 101) int b)
-            throws Exception {
-        long p = BigInteger.valueOf(a).nextProbablePrime().longValueExact();
-        long q = BigInteger.valueOf(b).nextProbablePrime().longValueExact();
-        assertThat(apply(isPrime, p * q)).as("is_prime(%d × %d)", p, q).isEqualTo(false);
+    @Test
+    void aProductOfTwoLargePrimesIsNotPrime() {
+        record Factors(int a, int b) {
+        }
+        Generator<Integer> from101 = ints(101, Integer.MAX_VALUE);
+        forAll(2000, random -> new Factors(from101.next(random), from101.next(random)), factors -> {
+            long p = BigInteger.valueOf(factors.a()).nextProbablePrime().longValueExact();
+            long q = BigInteger.valueOf(factors.b()).nextProbablePrime().longValueExact();
+            assertThat(apply(isPrime, p * q)).as("is_prime(%d × %d)", p, q).isEqualTo(false);
+        });
     }
 
     @Test

@@ -3,18 +3,15 @@ package io.poolmap.operation.builtin;
 import static io.poolmap.operation.NumbersFixtures.apply;
 import static io.poolmap.operation.NumbersFixtures.integer;
 import static io.poolmap.operation.NumbersFixtures.refusal;
+import static io.poolmap.testing.ForAll.forAll;
+import static io.poolmap.testing.Generators.bigIntegers;
+import static io.poolmap.testing.Generators.doubles;
+import static io.poolmap.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.NumbersFixtures;
@@ -26,25 +23,23 @@ class SqrtOperationTest {
 
     private final Operation sqrt = new SqrtOperation();
 
-    @Provide
-    Arbitrary<BigInteger> hugeIntegers() {
-        return Arbitraries.bigIntegers().between(BigInteger.ZERO, ROUNDS_TO_INFINITY.subtract(BigInteger.ONE));
+    @Test
+    void sqrtOfALongIsTheSqrtOfItsCorrectlyRoundedDouble() {
+        forAll(2000, longs(0, Long.MAX_VALUE),
+                x -> assertThat(apply(sqrt, x)).isEqualTo(Math.sqrt(new BigDecimal(x).doubleValue())));
     }
 
-    @Property(tries = 2000)
-    void sqrtOfALongIsTheSqrtOfItsCorrectlyRoundedDouble(@ForAll @LongRange(min = 0) long x) throws Exception {
-        assertThat(apply(sqrt, x)).isEqualTo(Math.sqrt(new BigDecimal(x).doubleValue()));
+    @Test
+    void sqrtOfAHugeIntegerIsTheSqrtOfItsCorrectlyRoundedDouble() {
+        forAll(2000, bigIntegers(BigInteger.ZERO, ROUNDS_TO_INFINITY.subtract(BigInteger.ONE)), x -> {
+            assertThat(refusal(sqrt, integer(x))).isNull();
+            assertThat(apply(sqrt, integer(x))).isEqualTo(Math.sqrt(new BigDecimal(x).doubleValue()));
+        });
     }
 
-    @Property(tries = 2000)
-    void sqrtOfAHugeIntegerIsTheSqrtOfItsCorrectlyRoundedDouble(@ForAll("hugeIntegers") BigInteger x) throws Exception {
-        assertThat(refusal(sqrt, integer(x))).isNull();
-        assertThat(apply(sqrt, integer(x))).isEqualTo(Math.sqrt(new BigDecimal(x).doubleValue()));
-    }
-
-    @Property(tries = 2000)
-    void sqrtOfADoubleIsMathSqrt(@ForAll @DoubleRange(min = 0, max = Double.MAX_VALUE) double x) throws Exception {
-        assertThat(apply(sqrt, x)).isEqualTo(Math.sqrt(x));
+    @Test
+    void sqrtOfADoubleIsMathSqrt() {
+        forAll(2000, doubles(0, Double.MAX_VALUE), x -> assertThat(apply(sqrt, x)).isEqualTo(Math.sqrt(x)));
     }
 
     @Test
