@@ -3,22 +3,17 @@ package io.poolmap.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.StopSignal;
 
 /**
- * One admitted batch and what has happened to it: its plan, status, timestamps, progress and results. A job moves
- * from QUEUED to RUNNING to exactly one terminal status, once, and is frozen from then on: its status, progress,
- * results and timestamps never change again. {@link JobRun} computes it; everyone else reads it.
+ * One admitted batch and what has happened to it: its plan, its {@link JobLifecycle} (status, timestamps, error),
+ * its {@link ChunkLedger} (progress, who computed what) and its results. Once it ends it is frozen: status,
+ * progress, results and timestamps never change again. {@link JobRun} computes it; everyone else reads it.
  */
 public final class Job {
 
@@ -36,20 +31,11 @@ public final class Job {
     private final JobPlan plan;
     private final Numbers results;
     private final ChunkLedger ledger;
-    private final Clock clock;
     private final Hooks hooks;
     private final Instant submittedAt;
     private final long deadlineMillis;
 
-    private final Object lock = new Object();
-    private final StopSignal stop = new StopSignal();
-    private volatile JobStatus status = JobStatus.QUEUED;
-    private volatile Instant startedAt;
-    private volatile Instant finishedAt;
-    private volatile JobError error;
-    private final List<Runnable> stopActions = new ArrayList<>();
-    private final List<Runnable> endActions = new ArrayList<>();
-    private final CompletableFuture<Job> done = new CompletableFuture<>();
+    private final JobLifecycle lifecycle;
 
     Job(long sequence, String id, JobPlan plan, Clock clock, Hooks hooks) {
         this.sequence = sequence;
@@ -59,44 +45,25 @@ public final class Job {
         int firstStride = plan.execution() == JobPlan.Execution.TINY ? 1
                 : ChunkSizing.strideFor(plan.operation().info().costNanos());
         this.ledger = new ChunkLedger(plan.size(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride);
-        this.clock = clock;
         this.hooks = hooks;
         this.submittedAt = clock.instant();
         this.deadlineMillis = submittedAt.toEpochMilli() + plan.timeoutMs();
+        this.lifecycle = new JobLifecycle(clock);
     }
 
     /** Moves a queued job to RUNNING when its first chunk is claimed; a job that has ended stays as it ended. */
     void markRunning() {
-        if (status == JobStatus.QUEUED) {
-            synchronized (lock) {
-                if (status == JobStatus.QUEUED) {
-                    startedAt = clock.instant();
-                    status = JobStatus.RUNNING;
-                }
-            }
-        }
+        lifecycle.markRunning();
     }
 
     /** Registers an action to run once when the job stops early (cancelled, timed out, failed); not on success. */
     void whenStopped(Runnable action) {
-        synchronized (lock) {
-            if (!stop.isStopped()) {
-                stopActions.add(action);
-                return;
-            }
-        }
-        action.run();
+        lifecycle.whenStopped(action);
     }
 
     /** Registers an action to run once when the job ends, however it ends (at once if it has ended). */
     void whenFinished(Runnable action) {
-        synchronized (lock) {
-            if (!status.isTerminal()) {
-                endActions.add(action);
-                return;
-            }
-        }
-        action.run();
+        lifecycle.whenFinished(action);
     }
 
     /** Cancels the job unless it has ended: queued chunks are dropped, running ones stop at their next item. */
@@ -113,53 +80,23 @@ public final class Job {
         finish(JobStatus.FAILED, JobError.itemFailed(index, plan.numbers().valueAt(index), reason));
     }
 
-    /** Ends the job with {@code terminal}, once; returns whether this call ended it. */
+    /**
+     * Ends the job with {@code terminal}, once: the ledger hands out nothing more and freezes, the items never handed
+     * out leave the queue, and the hooks hear of the end; returns whether this call ended it.
+     */
     boolean finish(JobStatus terminal, JobError why) {
-        List<Runnable> stopping;
-        List<Runnable> ending;
-        long unclaimed;
-        synchronized (lock) {
-            if (status.isTerminal()) {
-                return false;
+        long[] unclaimed = new long[1];
+        return lifecycle.finish(terminal, why, () -> unclaimed[0] = ledger.close(), () -> {
+            if (unclaimed[0] > 0) {
+                hooks.released(this, unclaimed[0]);
             }
-            stop.stop();
-            unclaimed = ledger.close();
-            finishedAt = clock.instant();
-            error = why;
-            status = terminal;
-            stopping = List.copyOf(stopActions);
-            stopActions.clear();
-            ending = List.copyOf(endActions);
-            endActions.clear();
-        }
-        if (unclaimed > 0) {
-            hooks.released(this, unclaimed);
-        }
-        try {
-            if (terminal != JobStatus.SUCCEEDED) {
-                stopping.forEach(Runnable::run);
-            }
-            ending.forEach(Runnable::run);
             hooks.finished(this);
-        } finally {
-            done.complete(this);
-        }
-        return true;
+        });
     }
 
     /** Waits up to {@code timeout} for the job to end and says whether it has; as Python's {@code join(timeout)}. */
     public boolean await(Duration timeout) throws InterruptedException {
-        if (status.isTerminal()) {
-            return true;
-        }
-        try {
-            done.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException notYet) {
-            return false;
-        } catch (ExecutionException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return lifecycle.await(timeout);
     }
 
     long sequence() {
@@ -175,7 +112,7 @@ public final class Job {
     }
 
     StopSignal stop() {
-        return stop;
+        return lifecycle.stop();
     }
 
     Numbers resultsForWriting() {
@@ -200,12 +137,12 @@ public final class Job {
     }
 
     public JobStatus status() {
-        return status;
+        return lifecycle.status();
     }
 
     /** Why the job did not succeed, or {@code null}. */
     public JobError error() {
-        return error;
+        return lifecycle.error();
     }
 
     /** The number of items. */
@@ -238,12 +175,12 @@ public final class Job {
 
     /** When the first chunk started, or {@code null}. */
     public Instant startedAt() {
-        return startedAt;
+        return lifecycle.startedAt();
     }
 
     /** When the job ended, or {@code null}. */
     public Instant finishedAt() {
-        return finishedAt;
+        return lifecycle.finishedAt();
     }
 
     /** The results when {@code seen}, a status read before, is {@code SUCCEEDED}, else {@code null}; so that a view is consistent. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Job} as the worker pool runs it: claims chunks from its ledger, computes them stride by stride into the
  * results (distinct workers write distinct indices), publishes progress per stride so readers see only finished
- * items, and ends the job when an item fails, its deadline passes or every item is done. Every admitted item is
+ * items (and the items before a failing one before the job ends, since an ended job's progress is frozen), and
+ * ends the job when an item fails, its deadline passes or every item is done. Every admitted item is
  * released from the queue exactly once: by the chunk that held it or, if never handed out, when the job ends.
  */
 final class JobRun implements ChunkedWork {
@@ -89,12 +90,15 @@ final class JobRun implements ChunkedWork {
                 }
             }
         } catch (OperationException failure) {
+            ledger.publish(chunk, at.next());
             job.fail(at.next(), failure.getMessage());
         } catch (InterruptedException interrupted) {
+            ledger.publish(chunk, at.next());
             if (!at.stopped()) {
                 job.fail(at.next(), "interrupted while computing");
             }
         } catch (Throwable bug) {
+            ledger.publish(chunk, at.next());
             log.error("job {}: {} failed on numbers[{}]", job.id(), operation.name(), at.next(), bug);
             job.fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
         } finally {

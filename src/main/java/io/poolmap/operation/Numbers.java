@@ -1,9 +1,6 @@
 package io.poolmap.operation;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A batch of numbers held in primitive arrays, so a million items cost a {@code long[]} and not a
@@ -20,10 +17,10 @@ public final class Numbers {
     /** How one item is held. */
     public enum Kind { LONG, DOUBLE, BIG, BOOLEAN }
 
-    private static final byte LONG = 0;
-    private static final byte DOUBLE = 1;
-    private static final byte BIG = 2;
-    private static final byte BOOLEAN = 3;
+    static final byte LONG = 0;
+    static final byte DOUBLE = 1;
+    static final byte BIG = 2;
+    static final byte BOOLEAN = 3;
     private static final Kind[] KINDS = Kind.values();
 
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -52,8 +49,13 @@ public final class Numbers {
     }
 
     /** A builder that grows as numbers are read, e.g. from a JSON array. */
-    public static Builder builder() {
-        return new Builder();
+    public static NumbersBuilder builder() {
+        return new NumbersBuilder();
+    }
+
+    /** A batch over arrays that a {@link NumbersBuilder} filled; {@code kinds} and {@code bigs} may be {@code null}. */
+    static Numbers of(int size, long[] bits, byte[] kinds, BigInteger[] bigs) {
+        return new Numbers(size, bits, kinds, bigs);
     }
 
     public int size() {
@@ -214,104 +216,5 @@ public final class Numbers {
             text.append(i == 0 ? "" : ",").append(toJson(i));
         }
         return text.append(size > 10 ? ",…]" : "]").toString();
-    }
-
-    /**
-     * Collects numbers one at a time into primitive arrays; {@code kinds} and {@code bigs} appear only when needed.
-     * The {@code long}s fill blocks of {@value #BLOCK} items (256 KB: G1 allocates an array of half a region or more
-     * as humongous, and its smallest region, the one it picks for heaps below 4 GB such as a 1 GB container's, is
-     * 1 MB), so that reading a million numbers never copies what it has read; {@link #build()} joins them once into
-     * one array.
-     */
-    public static final class Builder {
-
-        private static final int BLOCK = 1 << 15;
-
-        private final List<long[]> fullBlocks = new ArrayList<>();
-        private long[] block = new long[16];
-        private int inBlock;
-        private byte[] kinds;
-        private BigInteger[] bigs;
-        private int size;
-
-        private Builder() {
-        }
-
-        public int size() {
-            return size;
-        }
-
-        public Builder add(long value) {
-            putBits(value);
-            if (kinds != null) {
-                kinds()[size] = LONG;
-            }
-            size++;
-            return this;
-        }
-
-        public Builder add(double value) {
-            putBits(Double.doubleToRawLongBits(value));
-            kinds()[size] = DOUBLE;
-            size++;
-            return this;
-        }
-
-        /** Adds an integer; one that fits a {@code long} is stored as a {@code long}. */
-        public Builder add(BigInteger value) {
-            if (fitsLong(value)) {
-                return add(value.longValue());
-            }
-            putBits(0);
-            kinds()[size] = BIG;
-            if (bigs == null || bigs.length <= size) {
-                bigs = Arrays.copyOf(bigs == null ? new BigInteger[0] : bigs, kinds.length);
-            }
-            bigs[size] = value;
-            size++;
-            return this;
-        }
-
-        public Numbers build() {
-            long[] exactBits;
-            if (fullBlocks.isEmpty() && block.length == size) {
-                exactBits = block;
-            } else {
-                exactBits = new long[size];
-                int at = 0;
-                for (long[] full : fullBlocks) {
-                    System.arraycopy(full, 0, exactBits, at, full.length);
-                    at += full.length;
-                }
-                System.arraycopy(block, 0, exactBits, at, inBlock);
-            }
-            byte[] exactKinds = kinds == null ? null : Arrays.copyOf(kinds, size);
-            BigInteger[] exactBigs = bigs == null ? null : Arrays.copyOf(bigs, size);
-            fullBlocks.clear();
-            block = null;
-            return new Numbers(size, exactBits, exactKinds, exactBigs);
-        }
-
-        private void putBits(long value) {
-            if (inBlock == block.length) {
-                if (block.length < BLOCK) {
-                    block = Arrays.copyOf(block, block.length * 2);
-                } else {
-                    fullBlocks.add(block);
-                    block = new long[BLOCK];
-                    inBlock = 0;
-                }
-            }
-            block[inBlock++] = value;
-        }
-
-        /** The kinds so far, with room for item {@code size}; items added before any non-{@code long} are {@code LONG} (0). */
-        private byte[] kinds() {
-            if (kinds == null || kinds.length <= size) {
-                int capacity = Math.max(16, size + (size >> 1) + 1);
-                kinds = kinds == null ? new byte[capacity] : Arrays.copyOf(kinds, capacity);
-            }
-            return kinds;
-        }
     }
 }

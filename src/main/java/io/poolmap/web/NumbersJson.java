@@ -3,6 +3,7 @@ package io.poolmap.web;
 import java.math.BigInteger;
 
 import io.poolmap.operation.Numbers;
+import io.poolmap.operation.NumbersBuilder;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -45,7 +46,7 @@ public final class NumbersJson {
             if (parser.currentToken() != JsonToken.START_ARRAY) {
                 throw invalid("/numbers", "'numbers' must be an array of numbers, not " + describe(parser.currentToken()));
             }
-            Numbers.Builder numbers = Numbers.builder();
+            NumbersBuilder numbers = Numbers.builder();
             for (JsonToken token = next(parser, 0); token != JsonToken.END_ARRAY; token = next(parser, numbers.size())) {
                 int index = numbers.size();
                 if (index == maxBatchSize) {
@@ -77,7 +78,7 @@ public final class NumbersJson {
             }
         }
 
-        private void readInteger(JsonParser parser, Numbers.Builder numbers, int index) {
+        private void readInteger(JsonParser parser, NumbersBuilder numbers, int index) {
             JsonParser.NumberType type = parser.getNumberType();
             if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
                 numbers.add(parser.getLongValue());
@@ -91,7 +92,7 @@ public final class NumbersJson {
             numbers.add(value);
         }
 
-        private void readDouble(JsonParser parser, Numbers.Builder numbers, int index) {
+        private void readDouble(JsonParser parser, NumbersBuilder numbers, int index) {
             double value = parser.getDoubleValue();
             if (!Double.isFinite(value)) {
                 throw invalid("/numbers/" + index, "numbers[" + index + "] = " + parser.getString()

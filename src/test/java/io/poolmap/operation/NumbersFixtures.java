@@ -11,7 +11,7 @@ public final class NumbersFixtures {
 
     /** A batch of {@code Integer}/{@code Long}, {@code Double} and {@code BigInteger} values, in order. */
     public static Numbers numbers(Object... values) {
-        Numbers.Builder builder = Numbers.builder();
+        NumbersBuilder builder = Numbers.builder();
         for (Object value : values) {
             switch (value) {
                 case Integer n -> builder.add((long) n);

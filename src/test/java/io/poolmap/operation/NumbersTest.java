@@ -13,7 +13,7 @@ class NumbersTest {
     void aBuilderKeepsEveryItemAndItsKindAcrossManyBlocks() {
         int size = 300_000;
         BigInteger huge = BigInteger.TWO.pow(70);
-        Numbers.Builder builder = Numbers.builder();
+        NumbersBuilder builder = Numbers.builder();
         for (int i = 0; i < size; i++) {
             if (i == 100_000) {
                 builder.add(2.5);
@@ -39,7 +39,7 @@ class NumbersTest {
 
     @Test
     void aBuilderOfLongsOnlyGivesOneExactLongArray() {
-        Numbers.Builder builder = Numbers.builder();
+        NumbersBuilder builder = Numbers.builder();
         for (long i = 1; i <= 70_000; i++) {
             builder.add(i);
         }

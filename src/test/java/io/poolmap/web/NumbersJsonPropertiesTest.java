@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import io.poolmap.operation.Numbers;
+import io.poolmap.operation.NumbersBuilder;
 import io.poolmap.testing.Generator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ class NumbersJsonPropertiesTest {
     }
 
     private void roundTripsExactly(List<Object> values) {
-        Numbers.Builder builder = Numbers.builder();
+        NumbersBuilder builder = Numbers.builder();
         for (Object value : values) {
             switch (value) {
                 case Long l -> builder.add(l);

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.poolmap.operation.Numbers;
+import io.poolmap.operation.NumbersBuilder;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationException;
 
@@ -74,7 +75,7 @@ class OperationFuzzTest {
 
     /** One to eight numbers of every kind a request can carry. */
     private static Numbers numbers(FuzzedDataProvider data) {
-        Numbers.Builder numbers = Numbers.builder();
+        NumbersBuilder numbers = Numbers.builder();
         int count = data.consumeInt(1, 8);
         for (int n = 0; n < count; n++) {
             switch (data.consumeInt(0, 3)) {
