@@ -484,8 +484,8 @@ def print_report(r):
         for n in (10, 1000, 100000, 1000000):
             hand.append(f"{n:,}: {mark(f'HandOffBenchmark.submitAndAwait[size={n}]'):,.1f} vs "
                         f"{mark(f'HandOffBenchmark.plainLoop[size={n}]'):,.1f} µs")
-        row("hand-off vs inline (JMH: job on 2 workers vs a plain loop on the caller)", "; ".join(hand),
-            "where inline wins", "poolmap runs jobs inline below `poolmap.inline-limit` (50 µs of declared cost, ≤ 64 items)")
+        row("hand-off vs a plain loop (JMH: job on 2 workers vs a plain loop on the caller)", "; ".join(hand),
+            "where the caller wins", "a tiny job runs on the request's thread as an idle worker below `poolmap.tiny-job-limit` (50 µs of declared cost, ≤ 64 items)")
 
     def memory_rows():
         code, good, seconds, rss = r["memory"]

@@ -9,8 +9,6 @@ import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.BenchOperations;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
-import io.poolmap.operation.OperationRegistry;
-import io.poolmap.worker.WorkerPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,27 +40,23 @@ public class HandOffBenchmark {
     @Param({"10", "1000", "100000", "1000000"})
     public int size;
 
-    private WorkerPool pool;
+    private TestJobEngine engine;
     private JobService jobs;
     private Operation square;
-    private JobRequest request;
+    private JobSubmission request;
 
     @Setup
     public void setUp() {
         PoolmapProperties properties = aPoolmapProperties().workers(2).queueCapacity(4_000_000).maxRetainedJobs(10).build();
-        pool = new WorkerPool(2);
         square = BenchOperations.named("square");
-        jobs = new JobService(properties, new OperationRegistry(BenchOperations.all()), pool, new InMemoryJobStore(),
-                List.of(), Clock.systemUTC());
-        jobs.start();
-        request = new JobRequest("square", Numbers.ofLongs(BenchOperations.inputs("square", size)), null, null, null, null);
+        engine = TestJobEngine.start(properties, BenchOperations.all(), List.of(), Clock.systemUTC());
+        jobs = engine.jobs();
+        request = new JobSubmission("square", Numbers.ofLongs(BenchOperations.inputs("square", size)), null, null, null);
     }
 
     @TearDown
     public void tearDown() throws InterruptedException {
-        jobs.stop();
-        jobs.destroy();
-        pool.close();
+        engine.close();
     }
 
     /** Submit, run on the pool, await: the whole job path without HTTP or JSON. */
@@ -70,7 +64,7 @@ public class HandOffBenchmark {
     public Numbers submitAndAwait() throws InterruptedException {
         Job job = jobs.submit(request);
         job.await(Duration.ofMinutes(1));
-        return job.results();
+        return job.resultsIf(job.status());
     }
 
     /** The same items computed on the calling thread with no job at all: the floor. */

@@ -2,6 +2,8 @@ package io.poolmap.operation;
 
 import java.util.List;
 
+import io.poolmap.operation.builtin.BuiltInOperations;
+
 /** The built-in operations with their default limits, for benchmarks outside this package. */
 public final class BenchOperations {
 
@@ -10,7 +12,7 @@ public final class BenchOperations {
 
     /** Every built-in operation, as the service registers them. */
     public static List<Operation> all() {
-        return NumbersFixtures.allOperations(OperationLimits.defaults());
+        return BuiltInOperations.all();
     }
 
     /** The built-in operation called {@code name}. */

@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ final class CpuWorkers {
 
     private final Worker[] workers;
     private final ThreadPoolExecutor lanes;
+    private final AtomicInteger nextIdle = new AtomicInteger();
 
     CpuWorkers(Worker[] workers) {
         this.workers = workers;
@@ -60,9 +62,12 @@ final class CpuWorkers {
         }
     }
 
-    /** Runs every chunk of {@code work} here, as the first idle worker found, or returns {@code false} if none is idle. */
+    /**
+     * Runs every chunk of {@code work} here, as the first idle worker found, or returns {@code false} if none is idle;
+     * the search starts at the next worker in turn, so that tiny jobs spread over the workers.
+     */
     boolean runOnIdleWorker(ChunkedWork work) {
-        int start = (int) (Thread.currentThread().threadId() % workers.length);
+        int start = Math.floorMod(nextIdle.getAndIncrement(), workers.length);
         for (int k = 0; k < workers.length; k++) {
             Worker worker = workers[(start + k) % workers.length];
             if (worker.tryAcquire()) {

@@ -1,9 +1,12 @@
-package io.poolmap.operation;
+package io.poolmap.operation.builtin;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import io.poolmap.operation.BenchOperations;
+import io.poolmap.operation.Numbers;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
