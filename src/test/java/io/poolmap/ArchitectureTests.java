@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
-/** The package rules of STYLE.md, so that the features stay apart as poolmap grows. */
+/** The package rules of the house style (packages by feature, an engine free of HTTP), so that the features stay apart as poolmap grows. */
 @AnalyzeClasses(packages = "io.poolmap", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 

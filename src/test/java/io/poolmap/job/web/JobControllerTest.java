@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The jobs API over MockMvc with the real service, pool, strict JSON and problem handler behind it: every error
- * of DESIGN.md's "Errors" with its status, {@code application/problem+json} body and members, and the happy paths.
+ * of the contract's "Errors" (README, docs/limits.md) with its status, {@code application/problem+json} body and members, and the happy paths.
  */
 @WebMvcTest(JobController.class)
 @Import(JobControllerTest.JobsTestConfiguration.class)
