@@ -141,9 +141,13 @@ export function createApi({fetch, storage, askForKey, clock = () => performance.
         return JSON.parse(await response.text(), exactNumbers);
     }
 
-    /** Jobs finished since start-up (poolmap_jobs_finished_total); null where /actuator/prometheus is not exposed. */
+    /**
+     * Jobs finished since start-up (poolmap_jobs_finished_total); null where /actuator/prometheus is not exposed.
+     * The Prometheus client filters counters by their name without `_total`; both are asked for.
+     */
     async function finishedJobs(signal) {
-        const response = await request('/actuator/prometheus?includedNames=poolmap_jobs_finished_total', {accept: 'text/plain', signal});
+        const response = await request('/actuator/prometheus?includedNames=poolmap_jobs_finished,poolmap_jobs_finished_total',
+            {accept: 'text/plain', signal});
         return response.ok ? sumOfCounter(await response.text(), 'poolmap_jobs_finished_total') ?? 0 : null;
     }
 
