@@ -121,7 +121,7 @@ async function openScenario(page) {
         seen.add(value);
         if (!shot && value >= 25 && value < 100) {
             shot = true;
-            await page.screenshot({path: join(screenshots, 'dashboard-running.png'), fullPage: true});
+            await page.screenshot({path: join(screenshots, 'dashboard-running.png'), fullPage: true, animations: 'disabled'});
         }
         if (await submitted.locator('.badge').textContent() === 'SUCCEEDED') {
             break;
@@ -131,10 +131,11 @@ async function openScenario(page) {
     }
     assert.equal(Number(await bar.getAttribute('aria-valuenow')), 100);
     assert.ok([...seen].some(value => value > 0 && value < 100), `the bar moved through values between 0 and 100: ${[...seen]}`);
+    await page.waitForFunction(() => !['0', '–'].includes(document.getElementById('jobs-rate').textContent), null, {timeout: 5_000});
     await submitted.getByText(/^Done: 200,000 items in /).waitFor();
     const recent = page.locator(`#jobs > li[data-job="${id}"]`);
     await recent.locator('.badge', {hasText: 'SUCCEEDED'}).waitFor({timeout: 5_000});
-    await page.screenshot({path: join(screenshots, 'dashboard.png'), fullPage: true});
+    await page.screenshot({path: join(screenshots, 'dashboard.png'), fullPage: true, animations: 'disabled'});
 
     step('opens the job and sees which worker computed which items');
     await submitted.getByRole('link', {name: 'Open job →'}).click();
@@ -157,7 +158,7 @@ async function openScenario(page) {
     assert.equal(await rows.count(), 20, 'the first 20 results');
     assert.equal(await rows.first().locator('td').nth(1).textContent(), FROM.toString(), 'inputs are shown exactly, beyond 2^53');
     assert.equal(await rows.first().locator('td').nth(2).textContent(), String(job.results[0]));
-    await page.screenshot({path: join(screenshots, 'job.png'), fullPage: true});
+    await page.screenshot({path: join(screenshots, 'job.png'), animations: 'disabled'});
 
     step('a bookmarked job page opens on its own');
     await page.goto(`${base}/#/jobs/${id}`);
@@ -172,7 +173,7 @@ async function openScenario(page) {
     await seesEveryWorker(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the dashboard fits a 390 px screen (it is ${overflow} px wider)`);
-    await page.screenshot({path: join(screenshots, 'phone.png'), fullPage: true});
+    await page.screenshot({path: join(screenshots, 'phone.png'), fullPage: true, animations: 'disabled'});
 
     step('every form control has a label');
     const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
@@ -193,7 +194,7 @@ async function keysScenario(page) {
     step('asks for the key in a dialog, and says when a key is refused');
     const dialog = page.getByRole('dialog', {name: 'API key'});
     await dialog.waitFor();
-    await page.screenshot({path: join(screenshots, 'key-dialog.png')});
+    await page.screenshot({path: join(screenshots, 'key-dialog.png'), animations: 'disabled'});
     await dialog.getByLabel('Key').fill('not-the-key-0123456789');
     await dialog.getByRole('button', {name: 'Use this key'}).click();
     await dialog.getByText('That key was not accepted').waitFor();

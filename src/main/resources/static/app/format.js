@@ -14,6 +14,11 @@ export function count(value) {
     return integer.format(value);
 }
 
+/** 1 → "1 item", 300000 → "300,000 items". */
+export function items(n) {
+    return `${count(n)} ${n === 1 ? 'item' : 'items'}`;
+}
+
 /** 0.4567 → "46 %". */
 export function percent(fraction) {
     if (fraction == null || Number.isNaN(fraction)) {

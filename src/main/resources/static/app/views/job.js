@@ -90,7 +90,7 @@ export function jobView(api) {
         const ran = started === null ? null : job.finishedAt ? Date.parse(job.finishedAt) - started : job.durationMs - (started - submitted);
         const facts = [
             ['parallelism', `${job.parallelism} ${job.parallelism === 1 ? 'worker' : 'workers'}`],
-            ['chunk size', `${count(job.chunkSize)} items`],
+            ['chunk size', `${count(job.chunkSize)} ${job.chunkSize === 1 ? 'item' : 'items'}`],
             ['submitted', clock(job.submittedAt)],
             ['started', clock(job.startedAt)],
             ['finished', clock(job.finishedAt)],

@@ -4,7 +4,7 @@
  */
 import {h} from '../dom.js';
 import {bar, statusBadge} from '../charts.js';
-import {count, duration, percent, shortId} from '../format.js';
+import {count, duration, items, percent, shortId} from '../format.js';
 
 export function jobProgress(job, {large = false, compact = false} = {}) {
     const badge = statusBadge(job.status);
@@ -17,11 +17,11 @@ export function jobProgress(job, {large = false, compact = false} = {}) {
             const {completed, total} = current.progress;
             const fraction = total ? completed / total : 1;
             badge.update(current.status);
-            progress.update(fraction, `${percent(fraction)}, ${count(completed)} of ${count(total)} items`);
+            progress.update(fraction, `${percent(fraction)}, ${count(completed)} of ${items(total)}`);
             el.dataset.status = current.status;
             text.textContent = compact
                 ? `${percent(fraction)} · ${duration(current.durationMs)}`
-                : `${percent(fraction)} · ${count(completed)} of ${count(total)} items · ${duration(current.durationMs)}`;
+                : `${percent(fraction)} · ${count(completed)} of ${items(total)} · ${duration(current.durationMs)}`;
         },
     };
 }

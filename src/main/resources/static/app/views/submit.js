@@ -6,7 +6,7 @@
 import {h, byId, fill} from '../dom.js';
 import {Problem} from '../api.js';
 import {NumbersError, parseNumbers} from '../numbers.js';
-import {count, duration, shortId} from '../format.js';
+import {count, duration, items, shortId} from '../format.js';
 import {jobProgress} from './progress.js';
 import {showProblem} from './problem.js';
 
@@ -135,7 +135,7 @@ export function submitView(api) {
         api.watchJob(job.id, current => progress.update(current), {signal}).then(ended => {
             cancel.remove();
             if (ended.status === 'SUCCEEDED') {
-                fill(outcome, h('p', {class: 'success', text: `Done: ${count(ended.size)} items in ${duration(ended.durationMs)}.`}));
+                fill(outcome, h('p', {class: 'success', text: `Done: ${items(ended.size)} in ${duration(ended.durationMs)}.`}));
             } else if (ended.error) {
                 showProblem(outcome, new Problem(ended.error.status ?? 0, ended.error), `The job ended ${ended.status}`);
             }

@@ -4,7 +4,7 @@
  */
 import {h, byId, fill} from '../dom.js';
 import {bar, sparkline, swatch} from '../charts.js';
-import {count, percent, rate, shortId} from '../format.js';
+import {count, items, percent, rate, shortId} from '../format.js';
 import {keyed} from './keyed.js';
 
 export function workersView() {
@@ -59,7 +59,7 @@ function workerRow(worker) {
                 shownJob = current.currentJob ?? null;
                 fill(job, shownJob ? h('a', {href: `#/jobs/${encodeURIComponent(shownJob)}`, title: shownJob}, 'job ', h('code', {text: shortId(shownJob)})) : h('span', {class: 'muted', text: 'idle'}));
             }
-            detail.textContent = `${count(current.itemsCompleted)} items · 1m ${percent(current.utilization?.['1m'])}`;
+            detail.textContent = `${items(current.itemsCompleted)} · 1m ${percent(current.utilization?.['1m'])}`;
         },
     };
 }
