@@ -45,14 +45,14 @@ describe('api', () => {
     });
 
     it('asks once for requests refused together', async () => {
-        const {fetch} = server(() => json(200, {poolSize: 2, workers: []}));
+        const {fetch} = server(() => json(200, {id: 'j1', status: 'RUNNING'}));
         let prompts = 0;
         const api = createApi({fetch, storage: storage(), askForKey: async () => {
             prompts++;
             await new Promise(resolve => setTimeout(resolve, 10));
             return KEY;
         }});
-        await Promise.all([api.workers(), api.workers(), api.operations()]);
+        await Promise.all([api.operations(), api.operations(), api.job('j1')]);
         assert.equal(prompts, 1);
     });
 

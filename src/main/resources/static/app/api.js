@@ -3,15 +3,16 @@
  * arrives. Views never call fetch() themselves, so that a change of transport is a change in this module only.
  *
  * Live data is polled today:
- * - {@link Api#watchJob}: `GET /api/v1/jobs/{id}?wait=500ms` in a loop, a long poll (a job that ends answers at once);
- * - {@link Api#watchJobs}: the recent jobs, once a second;
- * - {@link Api#watchPool}: `/actuator/workers`, the `pool` health component and the finished-jobs counter, once a second.
+ * - `watchJob`: `GET /api/v1/jobs/{id}?wait=500ms` in a loop, a long poll (a job that ends answers at once);
+ * - `watchJobs`: a page of recent jobs, once a second;
+ * - `watchPool`: `/actuator/workers`, the `pool` health component and the finished-jobs counter, once a second.
  * When `GET /api/v1/jobs/{id}/events` (Server-Sent Events) lands, only `watchJob` changes: open the stream with
- * {@link Api#request} (fetch, because EventSource cannot send the Authorization header that API keys need), read
- * `response.body.getReader()` through a TextDecoderStream, split events on blank lines, call `onUpdate` for each
- * `progress` event and return on the terminal `status` event, reconnecting with `Last-Event-ID` after a drop.
- * Its contract to the views stays: `onUpdate(job)` with each new state, the promise resolves with the ended job.
- * Likewise `firstItems` may read `GET /api/v1/jobs/{id}/results?from=0` (NDJSON) once streamed results land.
+ * `request()` — fetch, because EventSource cannot send the Authorization header that API keys need — with
+ * `accept: 'text/event-stream'`, read `response.body.pipeThrough(new TextDecoderStream()).getReader()`, split
+ * events on blank lines, call `onUpdate` for each `progress` event and return on the terminal `status` event,
+ * reconnecting with `Last-Event-ID` after a drop. Its contract to the views stays: `onUpdate(job)` with each new
+ * state, the promise resolves with the ended job (the views then read its items). Likewise `firstItems` may read
+ * `GET /api/v1/jobs/{id}/results?from=0` (NDJSON) once streamed results land.
  */
 
 /** Where the key lives: this tab's session only, never a URL, a cookie or localStorage. */
@@ -75,7 +76,7 @@ export function sumOfCounter(text, name) {
  * @param storage where the key is kept: the tab's sessionStorage
  * @param askForKey `({rejected, problem}) => Promise<string>`: shows the key dialog; `rejected` when a key was sent and refused
  * @param clock monotonic milliseconds, for the pool's rates
- * @param visibility `{hidden(): boolean, onVisible(callback)}`: polling pauses while the tab is hidden
+ * @param visibility `{hidden(): boolean, onVisible(resolve, signal)}`: polling pauses while the tab is hidden
  */
 export function createApi({fetch, storage, askForKey, clock = () => performance.now(), visibility = alwaysVisible}) {
     let pendingKey = null;
@@ -91,11 +92,14 @@ export function createApi({fetch, storage, askForKey, clock = () => performance.
         return pendingKey;
     }
 
-    /** Any request to poolmap, with the key when there is one; a 401 asks for a key and tries again. */
-    async function request(path, {method = 'GET', body, accept = 'application/json', signal} = {}) {
+    /**
+     * Any request to poolmap, with the key when there is one; a 401 asks for a key and tries again. It answers the
+     * Response itself, so that a stream (SSE, NDJSON) can be read from its body; `headers` adds e.g. Last-Event-ID.
+     */
+    async function request(path, {method = 'GET', body, accept = 'application/json', headers: extra = {}, signal} = {}) {
         for (;;) {
             const key = storage.getItem(KEY_ITEM);
-            const headers = {Accept: accept};
+            const headers = {...extra, Accept: accept};
             if (key) {
                 headers.Authorization = `Bearer ${key}`;
             }
@@ -170,21 +174,13 @@ export function createApi({fetch, storage, askForKey, clock = () => performance.
     }
 
     return {
-        request,
-
         /** Whether a key is kept for this tab. */
         hasKey: () => storage.getItem(KEY_ITEM) !== null,
         forgetKey: () => storage.removeItem(KEY_ITEM),
 
         operations: () => json('/api/v1/operations'),
-        health: () => json('/actuator/health'),
-        workers: () => json('/actuator/workers'),
-        jobs: (query, signal) => json(jobsPath(query), {signal}),
         job,
-        items,
         cancel: async id => withoutResults(await json(`/api/v1/jobs/${encodeURIComponent(id)}`, {method: 'DELETE'})),
-
-        finishedJobs,
 
         /**
          * Submits a job. `numbers` is the JSON text of the array's items (see numbers.js), spliced in as it is so

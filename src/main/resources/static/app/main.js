@@ -67,7 +67,7 @@ api.watchPool((sample, error) => {
     }
     showHealth(sample.status, true);
     workers.render(history.add(sample));
-}, {signal: new AbortController().signal});
+}, {signal: new AbortController().signal}); // for the page's lifetime
 submit.start();
 window.addEventListener('hashchange', route);
 route();
