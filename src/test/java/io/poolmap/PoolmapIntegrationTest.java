@@ -180,6 +180,20 @@ class PoolmapIntegrationTest {
         }
     }
 
+    @Test
+    void theLivePageIsServedAtTheRootWithAContentSecurityPolicyThatAllowsNoInlineCode() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/app/main.js\"></script>").doesNotContain("<style", " style=\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'",
+                        "require-trusted-types-for 'script'")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:"));
+        assertThat(get("/app/main.js").headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+    }
+
     private Map<String, Double> busySeconds(String scrape) {
         return workerSeries(scrape, "poolmap_worker_busy_seconds_total");
     }

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Spring Security for a stateless API: optional bearer API keys on {@code /api/**} and the non-public actuator
  * endpoints, Spring Security's default security headers on every response, no sessions, no login pages, and
- * CORS only for the origins configured. Health, info, Swagger UI and the OpenAPI document stay open.
+ * CORS only for the origins configured. Health, info, Swagger UI, the OpenAPI document and the {@link LivePage live
+ * page}'s files stay open; the page's document gets a Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessProperties.class)
@@ -67,7 +68,8 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint));
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint))
+                .headers(headers -> headers.addHeaderWriter(LivePage.policyHeader()));
         if (access.corsOrigins().isEmpty()) {
             http.cors(AbstractHttpConfigurer::disable);
         } else {
@@ -83,6 +85,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(OPEN_PATHS).permitAll()
+                        .requestMatchers(LivePage.PATHS).permitAll()
                         .anyRequest().authenticated())
                 .build();
     }

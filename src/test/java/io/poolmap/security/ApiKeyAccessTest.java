@@ -118,6 +118,29 @@ class ApiKeyAccessTest {
         assertThat(response.statusCode()).as(path).isEqualTo(200);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.html", "/app/main.js", "/app/api.js", "/app/views/job.js", "/app/style.css", "/favicon.svg"})
+    void theLivePageAndItsFilesLoadWithoutAKeySoThatThePageCanAskForOne(String path) throws Exception {
+        assertThat(send(get(path)).statusCode()).as(path).isEqualTo(200);
+    }
+
+    @Test
+    void theLivePageCarriesItsContentSecurityPolicyAndSwaggerUiKeepsTheDefaultHeaders() throws Exception {
+        assertThat(send(get("/")).headers().firstValue("Content-Security-Policy")).hasValue(LivePage.POLICY);
+        assertThat(send(get("/index.html")).headers().firstValue("Content-Security-Policy")).hasValue(LivePage.POLICY);
+        assertThat(send(get("/swagger-ui/index.html")).headers().firstValue("Content-Security-Policy")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/app/../api/v1/jobs", "/app/..%2Fapi/v1/jobs", "/app/%2e%2e/actuator/workers", "/app;/../api/v1/jobs",
+        "/index.html/../api/v1/operations"})
+    void aPathThatLeavesThePageThroughDotsGetsNeitherThePageNorTheApi(String path) throws Exception {
+        HttpResponse<String> response = send(get(path));
+
+        assertThat(response.statusCode()).as(path).isIn(400, 401, 404);
+        assertThat(response.body()).as(path).doesNotContain("\"jobs\"", "poolSize", "collatz_steps");
+    }
+
     @Test
     void theOpenApiDocumentDeclaresTheBearerScheme() throws Exception {
         JsonNode spec = json.readTree(send(get("/v3/api-docs")).body());

@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {Problem, createApi, exactNumbers, sumOfCounter} from '../../../main/resources/static/app/api.js';
+
+const KEY = 'the-right-key-0123456789';
+const json = (status, body, type = 'application/json') => new Response(JSON.stringify(body), {status, headers: {'Content-Type': type}});
+const unauthorized = () => json(401, {type: 'urn:poolmap:problem:unauthorized', title: 'Unauthorized', status: 401}, 'application/problem+json');
+
+function storage() {
+    const items = new Map();
+    return {getItem: name => items.get(name) ?? null, setItem: (name, value) => items.set(name, value), removeItem: name => items.delete(name)};
+}
+
+/** poolmap as the page sees it: answers 401 without the right key, and records every request. */
+function server(answer) {
+    const calls = [];
+    const fetch = async (path, options) => {
+        calls.push({path, ...options});
+        if (options.headers.Authorization !== `Bearer ${KEY}`) {
+            return unauthorized();
+        }
+        return answer(path, options);
+    };
+    return {fetch, calls};
+}
+
+describe('api', () => {
+    it('asks for a key on a 401, keeps it and sends it as a bearer token, never in the URL', async () => {
+        const {fetch, calls} = server(() => json(200, []));
+        const asked = [];
+        const api = createApi({fetch, storage: storage(), askForKey: async reason => {
+            asked.push(reason);
+            return asked.length === 1 ? 'a-wrong-key-0123456789' : ` ${KEY} `;
+        }});
+
+        assert.deepEqual(await api.operations(), []);
+
+        assert.deepEqual(asked.map(reason => reason.rejected), [false, true], 'the second prompt says the first key was refused');
+        assert.equal(asked[0].problem.status, 401);
+        assert.deepEqual(calls.map(call => call.headers.Authorization), [undefined, 'Bearer a-wrong-key-0123456789', `Bearer ${KEY}`]);
+        assert.ok(calls.every(call => !call.path.includes('key') && call.credentials === 'omit'));
+        assert.equal(api.hasKey(), true);
+        api.forgetKey();
+        assert.equal(api.hasKey(), false);
+    });
+
+    it('asks once for requests refused together', async () => {
+        const {fetch} = server(() => json(200, {id: 'j1', status: 'RUNNING'}));
+        let prompts = 0;
+        const api = createApi({fetch, storage: storage(), askForKey: async () => {
+            prompts++;
+            await new Promise(resolve => setTimeout(resolve, 10));
+            return KEY;
+        }});
+        await Promise.all([api.operations(), api.operations(), api.job('j1')]);
+        assert.equal(prompts, 1);
+    });
+
+    it('splices the numbers into the body as typed, so that no integer passes through a JavaScript number', async () => {
+        let body;
+        const {fetch} = server((path, options) => {
+            body = options.body;
+            return json(202, {id: 'j1', status: 'RUNNING', results: null});
+        });
+        const keys = storage();
+        keys.setItem('poolmap.api-key', KEY);
+        const api = createApi({fetch, storage: keys, askForKey: () => assert.fail('no prompt with a kept key')});
+
+        const {job, accepted} = await api.submit({operation: 'square', numbers: '3037000500,9007199254740993,2.0', parallelism: 2, chunkSize: '', async: true});
+
+        assert.equal(body, '{"operation":"square","numbers":[3037000500,9007199254740993,2.0],"parallelism":2,"async":true}');
+        assert.equal(accepted, true);
+        assert.deepEqual(job, {id: 'j1', status: 'RUNNING'}, 'the results array is dropped');
+    });
+
+    it('turns a refusal into a problem detail with its pointer, and its value exactly', async () => {
+        const keys = storage();
+        keys.setItem('poolmap.api-key', KEY);
+        const {fetch} = server(() => new Response('{"type":"urn:poolmap:problem:outside-domain","title":"Number outside the operation\'s domain",'
+            + '"status":422,"detail":"numbers[1] = -1 …","pointer":"/numbers/1","index":1,"value":-123456789012345678901234567890}',
+        {status: 422, headers: {'Content-Type': 'application/problem+json'}}));
+        const api = createApi({fetch, storage: keys, askForKey: assert.fail});
+
+        const problem = await api.submit({operation: 'sqrt', numbers: '4,-1'}).catch(error => error);
+
+        assert.ok(problem instanceof Problem);
+        assert.equal(problem.status, 422);
+        assert.equal(problem.title, 'Number outside the operation\'s domain');
+        assert.equal(problem.pointer, '/numbers/1');
+        assert.equal(problem.body.index, 1);
+        assert.equal(typeof problem.body.value, 'string', 'kept as text (exactly so where the engine gives revivers the source)');
+    });
+
+    it('long-polls a job until it ends, through a dropped connection', async () => {
+        const keys = storage();
+        keys.setItem('poolmap.api-key', KEY);
+        const states = ['RUNNING', 'drop', 'RUNNING', 'SUCCEEDED'];
+        const {fetch, calls} = server(() => {
+            const state = states.shift();
+            if (state === 'drop') {
+                throw new TypeError('fetch failed');
+            }
+            return json(200, {id: 'j1', status: state, progress: {completed: 1, total: 2}});
+        });
+        const api = createApi({fetch, storage: keys, askForKey: assert.fail});
+        const seen = [];
+
+        const ended = await api.watchJob('j1', job => seen.push(job.status));
+
+        assert.equal(ended.status, 'SUCCEEDED');
+        assert.deepEqual(seen, ['RUNNING', 'RUNNING', 'SUCCEEDED']);
+        assert.ok(calls.every(call => call.path === '/api/v1/jobs/j1?wait=500ms'));
+    });
+
+    it('samples the pool: workers, the pool health component and the finished-jobs counter', async () => {
+        const keys = storage();
+        keys.setItem('poolmap.api-key', KEY);
+        const {fetch} = server(path => {
+            if (path === '/actuator/workers') {
+                return json(200, {poolSize: 1, workers: []});
+            }
+            if (path === '/actuator/health') {
+                return json(503, {status: 'OUT_OF_SERVICE', components: {pool: {status: 'OUT_OF_SERVICE', details: {queuedItems: 3, queueCapacity: 10}}}});
+            }
+            return new Response('# TYPE poolmap_jobs_finished_total counter\npoolmap_jobs_finished_total{operation="double",status="SUCCEEDED"} 3.0\n', {status: 200});
+        });
+        const api = createApi({fetch, storage: keys, askForKey: assert.fail, clock: () => 42});
+        const stop = new AbortController();
+        const samples = [];
+
+        await api.watchPool((sample, error) => {
+            samples.push(sample ?? error);
+            stop.abort();
+        }, {signal: stop.signal});
+
+        assert.deepEqual(samples, [{at: 42, workers: {poolSize: 1, workers: []}, pool: {queuedItems: 3, queueCapacity: 10}, status: 'OUT_OF_SERVICE', finished: 3}]);
+    });
+
+    it('keeps an item\'s input and result as the server wrote them where the browser gives the source text', () => {
+        assert.equal(exactNumbers('input', 1e39, {source: '1000000000000000000000000000000000000000'}), '1000000000000000000000000000000000000000');
+        assert.equal(exactNumbers('result', 2, {source: '2.0'}), '2.0');
+        assert.equal(exactNumbers('result', 7, undefined), '7');
+        assert.equal(exactNumbers('result', true, undefined), true);
+        assert.equal(exactNumbers('index', 3, {source: '3'}), 3);
+    });
+
+    it('sums a counter over its labels in Prometheus\' text format', () => {
+        const text = '# HELP poolmap_jobs_finished_total Jobs\npoolmap_jobs_finished_total{status="A"} 2.0\npoolmap_jobs_finished_total{status="B"} 5.0\n'
+            + 'poolmap_jobs_finished_totalx 100\n';
+        assert.equal(sumOfCounter(text, 'poolmap_jobs_finished_total'), 7);
+        assert.equal(sumOfCounter('', 'poolmap_jobs_finished_total'), null);
+    });
+});
