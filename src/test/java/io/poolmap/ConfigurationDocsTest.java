@@ -40,7 +40,8 @@ class ConfigurationDocsTest {
             "poolmap", PoolmapProperties.class,
             "poolmap.request", RequestLimits.class,
             "poolmap.security", AccessProperties.class,
-            "poolmap.operations", OperationLimits.class);
+            "poolmap.operations", OperationLimits.class,
+            "poolmap.memory", MemoryProperties.class);
 
     private static Map<String, String> documentedDefaults() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();
