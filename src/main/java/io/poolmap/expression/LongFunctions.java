@@ -1,0 +1,192 @@
+package io.poolmap.expression;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The {@link LongNode}s beyond {@code + - *}: floored division and modulo, powers, {@code min}/{@code max},
+ * {@code and}/{@code or}, {@code gcd}, {@code isqrt}, and a double rounded to an int; each gives up where Python's
+ * result would not be a {@code long} or Python would raise.
+ */
+final class LongFunctions {
+
+    private LongFunctions() {
+    }
+
+    static final class FloorDivide extends LongNode {
+        private final LongNode left;
+        private final LongNode right;
+
+        FloorDivide(LongNode left, LongNode right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        long eval(long x) {
+            long a = left.eval(x);
+            long b = right.eval(x);
+            if (b == 0 || b == -1 && a == Long.MIN_VALUE) {
+                throw PyError.GIVE_UP;
+            }
+            return Math.floorDiv(a, b);
+        }
+    }
+
+    static final class Modulo extends LongNode {
+        private final LongNode left;
+        private final LongNode right;
+
+        Modulo(LongNode left, LongNode right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override
+        long eval(long x) {
+            long a = left.eval(x);
+            long b = right.eval(x);
+            if (b == 0) {
+                throw PyError.GIVE_UP;
+            }
+            return Math.floorMod(a, b);
+        }
+    }
+
+    /** {@code a ** b} for {@code b ≥ 0} by repeated squaring, giving up on a negative exponent or an overflow. */
+    static final class Power extends LongNode {
+        private final LongNode base;
+        private final LongNode exponent;
+
+        Power(LongNode base, LongNode exponent) {
+            this.base = base;
+            this.exponent = exponent;
+        }
+
+        @Override
+        long eval(long x) {
+            long square = base.eval(x);
+            long rest = exponent.eval(x);
+            if (rest < 0 || rest > 64 && (square < -1 || square > 1)) {
+                throw PyError.GIVE_UP;
+            }
+            long result = 1;
+            while (rest != 0) {
+                if ((rest & 1) != 0) {
+                    if (!PyInt.productFits(result, square)) {
+                        throw PyError.GIVE_UP;
+                    }
+                    result *= square;
+                }
+                rest >>= 1;
+                if (rest != 0) {
+                    if (!PyInt.productFits(square, square)) {
+                        throw PyError.GIVE_UP;
+                    }
+                    square *= square;
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Python's {@code min} ({@code sign} -1) or {@code max} (1): the first operand that no later one beats strictly. */
+    static final class Pick extends LongNode {
+        private final LongNode[] operands;
+        private final boolean max;
+
+        Pick(LongNode[] operands, boolean max) {
+            this.operands = operands;
+            this.max = max;
+        }
+
+        @Override
+        long eval(long x) {
+            long best = operands[0].eval(x);
+            for (int k = 1; k < operands.length; k++) {
+                long value = operands[k].eval(x);
+                if (max ? value > best : value < best) {
+                    best = value;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** {@code a and b …} or {@code a or b …} over ints: the operand that decided. */
+    static final class Logical extends LongNode {
+        private final LongNode[] operands;
+        private final boolean and;
+
+        Logical(LongNode[] operands, boolean and) {
+            this.operands = operands;
+            this.and = and;
+        }
+
+        @Override
+        long eval(long x) {
+            long value = operands[0].eval(x);
+            for (int k = 1; k < operands.length && (value != 0) == and; k++) {
+                value = operands[k].eval(x);
+            }
+            return value;
+        }
+    }
+
+    static final class Gcd extends LongNode {
+        private final LongNode[] operands;
+
+        Gcd(LongNode[] operands) {
+            this.operands = operands;
+        }
+
+        @Override
+        long eval(long x) {
+            long result = 0;
+            for (LongNode operand : operands) {
+                long value = operand.eval(x);
+                if (value == Long.MIN_VALUE) {
+                    throw PyError.GIVE_UP;
+                }
+                result = PyFunctions.gcd(result, value);
+            }
+            return result;
+        }
+    }
+
+    static final class Isqrt extends LongNode {
+        private final LongNode operand;
+
+        Isqrt(LongNode operand) {
+            this.operand = operand;
+        }
+
+        @Override
+        long eval(long x) {
+            long n = operand.eval(x);
+            if (n < 0) {
+                throw PyError.GIVE_UP;
+            }
+            return PyFunctions.isqrt(n);
+        }
+    }
+
+    /** {@code floor}, {@code ceil} or {@code round} of a double, when the integral result fits a {@code long}. */
+    static final class OfDouble extends LongNode {
+        private final DoubleNode operand;
+        private final DoubleUnaryOperator integral;
+
+        OfDouble(DoubleNode operand, DoubleUnaryOperator integral) {
+            this.operand = operand;
+            this.integral = integral;
+        }
+
+        @Override
+        long eval(long x) {
+            double value = integral.applyAsDouble(operand.eval(x));
+            if (!(Math.abs(value) < 0x1p63)) {
+                throw PyError.GIVE_UP;
+            }
+            return (long) value;
+        }
+    }
+}
