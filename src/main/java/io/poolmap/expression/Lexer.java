@@ -1,14 +1,13 @@
 package io.poolmap.expression;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.poolmap.expression.Token.Kind;
 
 /**
- * Cuts an expression's source into tokens in one pass, as Python's tokenizer would for the subset: spaces, tabs
+ * Cuts an expression's source into tokens, one at a time as the parser asks for them (so that the first error in
+ * reading order is the one reported), as Python's tokenizer would for the subset: spaces, tabs
  * and form feeds separate tokens, {@code #} starts a comment, a line break continues the expression only inside
  * parentheses or after a backslash. Characters that belong to constructs poolmap does not allow (strings, brackets,
  * bitwise operators…) are refused here with a message that names the construct.
@@ -38,32 +37,31 @@ final class Lexer {
 
     private final String source;
     private final DigitBudget budget;
-    private final List<Token> tokens = new ArrayList<>();
     private int at;
     private int parentheses;
+    private Token last;
 
-    private Lexer(String source, DigitBudget budget) {
+    Lexer(String source, DigitBudget budget) {
         this.source = source;
         this.budget = budget;
     }
 
-    /** Every token of {@code source}, ending with {@link Kind#END}. */
-    static List<Token> tokens(String source, DigitBudget budget) {
-        Lexer lexer = new Lexer(source, budget);
-        lexer.run();
-        return lexer.tokens;
+    /** The next token; {@link Kind#END} at the end, and again after it. */
+    Token next() {
+        last = scan();
+        return last;
     }
 
-    private void run() {
+    private Token scan() {
         while (at < source.length()) {
             char c = source.charAt(at);
             if (c == ' ' || c == '\t' || c == '\f') {
                 at++;
             } else if (c == '\n' || c == '\r') {
-                if (parentheses == 0 && !tokens.isEmpty() && !tokens.getLast().is(Kind.NEWLINE)) {
-                    tokens.add(new Token(Kind.NEWLINE, "\\n", null, at));
-                }
                 at++;
+                if (parentheses == 0 && last != null && !last.is(Kind.NEWLINE)) {
+                    return new Token(Kind.NEWLINE, "\\n", null, at - 1);
+                }
             } else if (c == '#') {
                 while (at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r') {
                     at++;
@@ -72,15 +70,15 @@ final class Lexer {
                 continuation();
             } else if (isDigit(c) || c == '.' && at + 1 < source.length() && isDigit(source.charAt(at + 1))) {
                 Token number = NumberLiteral.scan(source, at, budget);
-                tokens.add(number);
                 at += number.text().length();
+                return number;
             } else if (isNameStart(c)) {
-                word();
+                return word();
             } else {
-                punctuation();
+                return punctuation();
             }
         }
-        tokens.add(new Token(Kind.END, "", null, source.length()));
+        return new Token(Kind.END, "", null, source.length());
     }
 
     private void continuation() {
@@ -97,16 +95,16 @@ final class Lexer {
         at = next;
     }
 
-    private void word() {
+    private Token word() {
         int start = at;
         while (at < source.length() && (isNameStart(source.charAt(at)) || isDigit(source.charAt(at)))) {
             at++;
         }
         String word = source.substring(start, at);
-        tokens.add(new Token(KEYWORDS.getOrDefault(word, Kind.NAME), word, null, start));
+        return new Token(KEYWORDS.getOrDefault(word, Kind.NAME), word, null, start);
     }
 
-    private void punctuation() {
+    private Token punctuation() {
         for (int length = 2; length >= 1; length--) {
             if (at + length > source.length()) {
                 continue;
@@ -115,9 +113,8 @@ final class Lexer {
             Kind kind = OPERATORS.get(symbol);
             if (kind != null) {
                 parentheses = Math.max(0, parentheses + (kind == Kind.LPAREN ? 1 : kind == Kind.RPAREN ? -1 : 0));
-                tokens.add(new Token(kind, symbol, null, at));
                 at += length;
-                return;
+                return new Token(kind, symbol, null, at - length);
             }
             if (REFUSED.containsKey(symbol)) {
                 throw error(at, REFUSED.get(symbol));

@@ -134,7 +134,7 @@ final class NumberLiteral {
             at = mark;
             return false;
         }
-        throw error(at, "invalid decimal literal");
+        throw error(mark, "invalid decimal literal");
     }
 
     private void checkEnd(String name) {

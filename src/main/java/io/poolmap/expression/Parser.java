@@ -3,7 +3,6 @@ package io.poolmap.expression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.poolmap.expression.Expr.BinOp;
 import io.poolmap.expression.Expr.CmpOp;
@@ -16,25 +15,18 @@ import io.poolmap.expression.Token.Kind;
  * {@code primary}). Each token is read once, without backtracking, and the recursion is bounded by
  * {@link ExpressionLimits#maxDepth()}, so that any input ends fast.
  */
-final class Parser {
+final class Parser extends TokenCursor {
 
-    private static final Set<String> PYTHON_KEYWORDS = Set.of("None", "as", "assert", "async", "await", "break", "class",
-            "continue", "def", "del", "elif", "except", "finally", "for", "from", "global", "import", "in", "is", "lambda",
-            "nonlocal", "pass", "raise", "return", "try", "while", "with", "yield");
     private static final Map<Kind, CmpOp> COMPARISONS = Map.of(Kind.LT, CmpOp.LT, Kind.LE, CmpOp.LE, Kind.GT, CmpOp.GT,
             Kind.GE, CmpOp.GE, Kind.EQ, CmpOp.EQ, Kind.NE, CmpOp.NE);
     private static final Map<Kind, BinOp> TERMS = Map.of(Kind.STAR, BinOp.MUL, Kind.SLASH, BinOp.DIV,
             Kind.DOUBLE_SLASH, BinOp.FLOOR_DIV, Kind.PERCENT, BinOp.MOD);
 
-    private final String source;
-    private final List<Token> tokens;
     private final int maxDepth;
-    private int at;
     private int nesting;
 
-    private Parser(String source, List<Token> tokens, int maxDepth) {
-        this.source = source;
-        this.tokens = tokens;
+    private Parser(String source, Lexer lexer, int maxDepth) {
+        super(source, lexer);
         this.maxDepth = maxDepth;
     }
 
@@ -43,16 +35,23 @@ final class Parser {
             throw new ExpressionSyntaxException(source, limits.maxLength(), "an expression may be at most "
                     + limits.maxLength() + " characters long (poolmap.expressions.max-length)");
         }
-        Parser parser = new Parser(source, Lexer.tokens(source, budget), limits.maxDepth());
+        Parser parser = new Parser(source, new Lexer(source, budget), limits.maxDepth());
         if (parser.peek().is(Kind.END)) {
             throw parser.error(0, "the expression is empty");
         }
         Expr expr = parser.expression();
+        boolean lineBreak = false;
         while (parser.peek().is(Kind.NEWLINE)) {
-            parser.at++;
+            parser.next();
+            lineBreak = true;
         }
-        if (!parser.peek().is(Kind.END)) {
-            throw parser.unexpected(parser.peek());
+        Token rest = parser.peek();
+        if (lineBreak && !rest.is(Kind.END)) {
+            throw parser.error(rest.position(), "unexpected " + rest.describe()
+                    + " after a line break: an expression spans lines only inside parentheses");
+        }
+        if (!rest.is(Kind.END)) {
+            throw parser.unexpected(rest);
         }
         return expr;
     }
@@ -165,33 +164,6 @@ final class Parser {
         return expression();
     }
 
-    Token peek() {
-        return tokens.get(at);
-    }
-
-    Token peekAfter() {
-        return tokens.get(Math.min(at + 1, tokens.size() - 1));
-    }
-
-    Token next() {
-        return tokens.get(at++);
-    }
-
-    boolean accept(Kind kind) {
-        if (peek().is(kind)) {
-            at++;
-            return true;
-        }
-        return false;
-    }
-
-    /** Reads a {@code kind} token; at the end of the input, the error is {@code reason} at {@code position}. */
-    void expect(Kind kind, int position, String reason) {
-        if (!accept(kind)) {
-            throw peek().is(Kind.END) || peek().is(Kind.NEWLINE) ? error(position, reason) : unexpected(peek());
-        }
-    }
-
     /** Refuses a tree deeper than the limit, at the node that makes it so. */
     Expr node(Expr expr) {
         if (expr.depth() > maxDepth) {
@@ -211,24 +183,4 @@ final class Parser {
                 + " levels; poolmap.expressions.max-depth)");
     }
 
-    ExpressionSyntaxException unexpected(Token token) {
-        String reason = switch (token.kind()) {
-            case NAME -> PYTHON_KEYWORDS.contains(token.text()) ? "'" + token.text() + "' is not supported"
-                    : "unexpected name '" + token.text() + "' (an operator is missing?)";
-            case ASSIGN -> "assignment is not supported (to compare, use ==)";
-            case NEWLINE -> "unexpected line break: an expression spans lines only inside parentheses";
-            case END -> "unexpected end of input";
-            case NUMBER -> "unexpected number " + token.text() + " (an operator is missing?)";
-            default -> "unexpected '" + token.text() + "'";
-        };
-        return error(token.position(), reason);
-    }
-
-    boolean isPythonKeyword(String word) {
-        return PYTHON_KEYWORDS.contains(word);
-    }
-
-    ExpressionSyntaxException error(int position, String reason) {
-        return new ExpressionSyntaxException(source, position, reason);
-    }
 }

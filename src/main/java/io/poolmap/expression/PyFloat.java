@@ -1,6 +1,8 @@
 package io.poolmap.expression;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Python's {@code float} operations where IEEE-754 alone is not Python: division by zero raises, {@code //} and
@@ -104,6 +106,28 @@ final class PyFloat {
         return Math.abs(value) % 2.0 == 1.0;
     }
 
+    /**
+     * The shortest decimal that reads back as {@code magnitude}, the closest one when several are as short. Java's
+     * {@code Double.toString} gives it except where one digit would do, as for 5e-324 ({@code 4.9E-324}): it shows at
+     * least two digits, and among those the closest.
+     */
+    private static BigDecimal shortest(double magnitude) {
+        BigDecimal java = new BigDecimal(Double.toString(magnitude)).stripTrailingZeros();
+        if (java.precision() != 2) {
+            return java;
+        }
+        BigDecimal exact = new BigDecimal(magnitude);
+        BigDecimal best = null;
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal candidate = exact.round(new MathContext(1, mode));
+            if (candidate.doubleValue() == magnitude && (best == null
+                    || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                best = candidate;
+            }
+        }
+        return best == null ? java : best.stripTrailingZeros();
+    }
+
     /** Python's {@code repr} of a float ({@code 1e+16}, {@code 0.0001}, {@code -0.0}, {@code inf}), for messages. */
     static String repr(double value) {
         if (Double.isNaN(value)) {
@@ -116,7 +140,7 @@ final class PyFloat {
         if (value == 0.0) {
             return sign + "0.0";
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        BigDecimal shortest = shortest(Math.abs(value));
         String digits = shortest.unscaledValue().toString();
         int point = digits.length() - shortest.scale();
         int exponent = point - 1;
