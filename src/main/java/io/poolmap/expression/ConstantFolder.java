@@ -68,6 +68,6 @@ final class ConstantFolder {
     }
 
     private static boolean allNums(List<Expr> exprs) {
-        return exprs.stream().allMatch(Num.class::isInstance);
+        return exprs.stream().allMatch(node -> node instanceof Num);
     }
 }

@@ -35,10 +35,10 @@ final class SpecialisedCalls {
     }
 
     private static Object pick(List<Object> args, boolean max) {
-        if (args.stream().allMatch(LongNode.class::isInstance)) {
+        if (args.stream().allMatch(node -> node instanceof LongNode)) {
             return new LongFunctions.Pick(args.toArray(LongNode[]::new), max);
         }
-        if (!args.stream().allMatch(DoubleNode.class::isInstance)) {
+        if (!args.stream().allMatch(node -> node instanceof DoubleNode)) {
             throw Specialiser.notSpecialised();
         }
         DoubleNode best = (DoubleNode) args.getFirst();

@@ -113,13 +113,13 @@ final class Specialiser {
 
     private static Object logical(Logical logical) {
         List<Object> operands = logical.operands().stream().map(Specialiser::build).toList();
-        if (operands.stream().allMatch(LongNode.class::isInstance)) {
+        if (operands.stream().allMatch(node -> node instanceof LongNode)) {
             return new LongFunctions.Logical(operands.toArray(LongNode[]::new), logical.and());
         }
-        if (operands.stream().allMatch(DoubleNode.class::isInstance)) {
+        if (operands.stream().allMatch(node -> node instanceof DoubleNode)) {
             return new DoubleNode.Logical(operands.toArray(DoubleNode[]::new), logical.and());
         }
-        if (operands.stream().allMatch(BoolNode.class::isInstance)) {
+        if (operands.stream().allMatch(node -> node instanceof BoolNode)) {
             return new BoolNode.Logical(operands.toArray(BoolNode[]::new), logical.and());
         }
         throw NOT_SPECIALISED;

@@ -7,6 +7,9 @@ import static io.poolmap.expression.Expressions.syntaxError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.List;
+
+import io.poolmap.operation.Numbers;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,13 +72,13 @@ class CostLimitsTest {
     @Test
     void anIntegerLiteralPastTheDigitLimitIsASyntaxError() {
         ExpressionCompiler longSources = new ExpressionCompiler(new ExpressionLimits(20_000, 100, 10_000));
-        assertThat(Expressions.syntaxError(longSources, "x + 1" + "0".repeat(10_000)).reason())
+        assertThat(syntaxError(longSources, "x + 1" + "0".repeat(10_000)).reason())
                 .isEqualTo("an integer literal may have at most 10000 digits (poolmap.expressions.max-digits)");
         assertThat(longSources.compile("x + 9" + "0".repeat(9_999))).isNotNull();
         ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(1000, 100, 20));
-        assertThat(Expressions.syntaxError(small, "0x" + "f".repeat(30)).reason())
+        assertThat(syntaxError(small, "0x" + "f".repeat(30)).reason())
                 .isEqualTo("an integer literal may have at most 20 digits (poolmap.expressions.max-digits)");
-        assertThat(Expressions.syntaxError(small, "0x" + "f".repeat(17)).position()).isZero();
+        assertThat(syntaxError(small, "0x" + "f".repeat(17)).position()).isZero();
     }
 
     @Test
@@ -106,14 +109,14 @@ class CostLimitsTest {
 
         for (String hostile : new String[] {"(".repeat(100_000), "-".repeat(99_999) + "x", "x" + "**x".repeat(30_000),
             "not ".repeat(24_999) + "x", "max(".repeat(20_000), "x if x else ".repeat(8000) + "x"}) {
-            assertThat(Expressions.syntaxError(largest, hostile).reason()).contains("nested too deeply");
+            assertThat(syntaxError(largest, hostile).reason()).contains("nested too deeply");
         }
         assertThat(largest.compile("(".repeat(199) + "x" + ")".repeat(199))).isNotNull();
     }
 
     private static String catchFailure(CompiledExpression compiled, Object x) {
         try {
-            compiled.apply(EdgeValues.numbers(java.util.List.of(x)), 0, io.poolmap.operation.Numbers.forResults(1));
+            compiled.apply(EdgeValues.numbers(List.of(x)), 0, Numbers.forResults(1));
             return "no failure";
         } catch (ExpressionItemException failure) {
             return failure.getMessage();

@@ -1,6 +1,7 @@
 package io.poolmap.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -52,7 +53,7 @@ class ExpressionLimitsTest {
 
     @Test
     void aCompilerRefusesADigitLimitBelowALongEvenWithoutSpring() {
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ExpressionCompiler(new ExpressionLimits(1000, 100, 5)))
                 .withMessageContaining("poolmap.expressions.max-digits");
     }
