@@ -79,8 +79,8 @@ abstract class BoolNode {
 
         @Override
         boolean eval(long x) {
-            long a = left.eval(x);
-            long b = right.eval(x);
+            long a = left instanceof LongNode.X ? x : left.eval(x);
+            long b = right instanceof LongNode.Const c ? c.value : right.eval(x);
             return switch (op) {
                 case LT -> a < b;
                 case LE -> a <= b;

@@ -37,7 +37,7 @@ abstract class DoubleNode {
 
         @Override
         double eval(long x) {
-            return operand.eval(x);
+            return operand instanceof LongNode.X ? x : operand.eval(x);
         }
     }
 
@@ -102,8 +102,8 @@ abstract class DoubleNode {
 
         @Override
         double eval(long x) {
-            long a = left.eval(x);
-            return TrueDivision.divide(a, right.eval(x));
+            long a = left instanceof LongNode.X ? x : left.eval(x);
+            return TrueDivision.divide(a, right instanceof LongNode.Const c ? c.value : right.eval(x));
         }
     }
 

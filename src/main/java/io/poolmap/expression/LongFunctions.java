@@ -3,90 +3,13 @@ package io.poolmap.expression;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The {@link LongNode}s beyond {@code + - *}: floored division and modulo, powers, {@code min}/{@code max},
- * {@code and}/{@code or}, {@code gcd}, {@code isqrt}, and a double rounded to an int; each gives up where Python's
- * result would not be a {@code long} or Python would raise.
+ * The {@link LongNode}s of functions and logic: {@code min}/{@code max}, {@code and}/{@code or}, {@code gcd},
+ * {@code isqrt}, and a double rounded to an int; each gives up where Python's result would not be a {@code long} or
+ * Python would raise.
  */
 final class LongFunctions {
 
     private LongFunctions() {
-    }
-
-    static final class FloorDivide extends LongNode {
-        private final LongNode left;
-        private final LongNode right;
-
-        FloorDivide(LongNode left, LongNode right) {
-            this.left = left;
-            this.right = right;
-        }
-
-        @Override
-        long eval(long x) {
-            long a = left.eval(x);
-            long b = right.eval(x);
-            if (b == 0 || b == -1 && a == Long.MIN_VALUE) {
-                throw PyError.GIVE_UP;
-            }
-            return Math.floorDiv(a, b);
-        }
-    }
-
-    static final class Modulo extends LongNode {
-        private final LongNode left;
-        private final LongNode right;
-
-        Modulo(LongNode left, LongNode right) {
-            this.left = left;
-            this.right = right;
-        }
-
-        @Override
-        long eval(long x) {
-            long a = left.eval(x);
-            long b = right.eval(x);
-            if (b == 0) {
-                throw PyError.GIVE_UP;
-            }
-            return Math.floorMod(a, b);
-        }
-    }
-
-    /** {@code a ** b} for {@code b ≥ 0} by repeated squaring, giving up on a negative exponent or an overflow. */
-    static final class Power extends LongNode {
-        private final LongNode base;
-        private final LongNode exponent;
-
-        Power(LongNode base, LongNode exponent) {
-            this.base = base;
-            this.exponent = exponent;
-        }
-
-        @Override
-        long eval(long x) {
-            long square = base.eval(x);
-            long rest = exponent.eval(x);
-            if (rest < 0 || rest > 64 && (square < -1 || square > 1)) {
-                throw PyError.GIVE_UP;
-            }
-            long result = 1;
-            while (rest != 0) {
-                if ((rest & 1) != 0) {
-                    if (!PyInt.productFits(result, square)) {
-                        throw PyError.GIVE_UP;
-                    }
-                    result *= square;
-                }
-                rest >>= 1;
-                if (rest != 0) {
-                    if (!PyInt.productFits(square, square)) {
-                        throw PyError.GIVE_UP;
-                    }
-                    square *= square;
-                }
-            }
-            return result;
-        }
     }
 
     /** Python's {@code min} ({@code sign} -1) or {@code max} (1): the first operand that no later one beats strictly. */

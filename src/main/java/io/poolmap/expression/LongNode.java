@@ -5,10 +5,16 @@ package io.poolmap.expression;
  * fits a {@code long}: it computes without boxing, and throws {@link PyError#GIVE_UP} wherever the exact result
  * would not fit (an overflow, a division by zero, a negative exponent…), so that the {@link Interpreter} computes
  * that item instead. Nodes are immutable and shared by all threads.
+ *
+ * <p>A node reads an operand that is {@code x} itself or a constant, the commonest operands, without calling it
+ * ({@code left instanceof X ? x : …}), in its own code: once many expressions have run in the JVM, the calls between
+ * nodes are no longer inlined and cost more than the arithmetic; each node class keeps its own call sites, so that
+ * within one expression they stay inlined.
  */
 abstract class LongNode {
 
     abstract long eval(long x);
+
 
     static final class X extends LongNode {
         @Override
@@ -18,7 +24,7 @@ abstract class LongNode {
     }
 
     static final class Const extends LongNode {
-        private final long value;
+        final long value;
 
         Const(long value) {
             this.value = value;
@@ -55,8 +61,8 @@ abstract class LongNode {
 
         @Override
         long eval(long x) {
-            long a = left.eval(x);
-            long b = right.eval(x);
+            long a = left instanceof X ? x : left instanceof Const c ? c.value : left.eval(x);
+            long b = right instanceof X ? x : right instanceof Const c ? c.value : right.eval(x);
             long sum = a + b;
             if (((a ^ sum) & (b ^ sum)) < 0) {
                 throw PyError.GIVE_UP;
@@ -76,8 +82,8 @@ abstract class LongNode {
 
         @Override
         long eval(long x) {
-            long a = left.eval(x);
-            long b = right.eval(x);
+            long a = left instanceof X ? x : left instanceof Const c ? c.value : left.eval(x);
+            long b = right instanceof X ? x : right instanceof Const c ? c.value : right.eval(x);
             long difference = a - b;
             if (((a ^ b) & (a ^ difference)) < 0) {
                 throw PyError.GIVE_UP;
@@ -97,8 +103,8 @@ abstract class LongNode {
 
         @Override
         long eval(long x) {
-            long a = left.eval(x);
-            long b = right.eval(x);
+            long a = left instanceof X ? x : left instanceof Const c ? c.value : left.eval(x);
+            long b = right instanceof X ? x : right instanceof Const c ? c.value : right.eval(x);
             long product = a * b;
             if (Math.multiplyHigh(a, b) != product >> 63) {
                 throw PyError.GIVE_UP;
@@ -116,7 +122,7 @@ abstract class LongNode {
 
         @Override
         long eval(long x) {
-            long a = operand.eval(x);
+            long a = operand instanceof X ? x : operand.eval(x);
             if (a == Long.MIN_VALUE) {
                 throw PyError.GIVE_UP;
             }
@@ -133,7 +139,7 @@ abstract class LongNode {
 
         @Override
         long eval(long x) {
-            long a = operand.eval(x);
+            long a = operand instanceof X ? x : operand.eval(x);
             if (a == Long.MIN_VALUE) {
                 throw PyError.GIVE_UP;
             }

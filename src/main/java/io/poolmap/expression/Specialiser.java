@@ -79,9 +79,9 @@ final class Specialiser {
                 case SUB -> new LongNode.Subtract(a, b);
                 case MUL -> new LongNode.Multiply(a, b);
                 case DIV -> new DoubleNode.Divide(a, b);
-                case FLOOR_DIV -> new LongFunctions.FloorDivide(a, b);
-                case MOD -> new LongFunctions.Modulo(a, b);
-                case POW -> new LongFunctions.Power(a, b);
+                case FLOOR_DIV -> new LongOperators.FloorDivide(a, b);
+                case MOD -> new LongOperators.Modulo(a, b);
+                case POW -> b instanceof LongNode.Const c && c.value == 2 ? new LongOperators.Square(a) : new LongOperators.Power(a, b);
             };
         }
         DoubleNode a = asDouble(left);
