@@ -15,14 +15,15 @@ import io.poolmap.expression.Expr.Var;
 /**
  * Computes once, at compile time, every sub-expression that does not depend on {@code x} ({@code 2**10},
  * {@code -1}, {@code pi / 2}), so that items do not compute it again. A constant sub-expression that fails
- * ({@code 1/0}, {@code 10**10**10}) is left as it is: in Python it fails only for the items that reach it.
+ * ({@code 1/0}, {@code 10**10**10}) is left as it is: in Python it fails only for the items that reach it. All
+ * the folding of one expression shares one item's {@link CostBudget}, so that compiling costs no more than an item.
  */
 final class ConstantFolder {
 
-    private final Interpreter interpreter;
+    private final CostBudget budget;
 
     ConstantFolder(Interpreter interpreter) {
-        this.interpreter = interpreter;
+        this.budget = interpreter.budget();
     }
 
     Expr fold(Expr expr) {
@@ -42,7 +43,7 @@ final class ConstantFolder {
             return folded;
         }
         try {
-            return new Num(interpreter.evaluate(folded, null), folded.position());
+            return new Num(Interpreter.evaluate(folded, null, budget), folded.position());
         } catch (PyError fails) {
             return folded;
         }

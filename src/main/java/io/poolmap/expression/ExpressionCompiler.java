@@ -8,11 +8,11 @@ package io.poolmap.expression;
 public final class ExpressionCompiler {
 
     private final ExpressionLimits limits;
-    private final DigitBudget budget;
+    private final CostBudget budget;
 
     public ExpressionCompiler(ExpressionLimits limits) {
         this.limits = limits;
-        this.budget = new DigitBudget(limits.maxDigits());
+        this.budget = new CostBudget(limits.maxDigits(), limits.maxWork());
     }
 
     /**

@@ -36,12 +36,12 @@ final class Lexer {
             Map.entry("<>", "'<>' is not Python 3: use !="), Map.entry("!", "invalid syntax: '!' (use 'not' or !=)"));
 
     private final String source;
-    private final DigitBudget budget;
+    private final CostBudget budget;
     private int at;
     private int parentheses;
     private Token last;
 
-    Lexer(String source, DigitBudget budget) {
+    Lexer(String source, CostBudget budget) {
         this.source = source;
         this.budget = budget;
     }

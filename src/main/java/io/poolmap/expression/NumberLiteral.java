@@ -9,7 +9,7 @@ import io.poolmap.expression.Token.Kind;
  * Reads one of Python 3's number literals: decimal ints ({@code 1_000}, {@code 0}, not {@code 01}), {@code 0x},
  * {@code 0o} and {@code 0b} ints, and floats ({@code 1.5}, {@code .5}, {@code 5.}, {@code 1e-3}, {@code 1_0.2_5});
  * single underscores between digits only. Imaginary literals ({@code 2j}) are refused, as are integers with more
- * digits than the {@link DigitBudget} allows, before they are converted.
+ * digits than the {@link CostBudget} allows, before they are converted.
  */
 final class NumberLiteral {
 
@@ -27,11 +27,11 @@ final class NumberLiteral {
     }
 
     /** The number token that starts at {@code start}; its text is exactly what it spans. */
-    static Token scan(String source, int start, DigitBudget budget) {
+    static Token scan(String source, int start, CostBudget budget) {
         return new NumberLiteral(source, start).scan(budget);
     }
 
-    private Token scan(DigitBudget budget) {
+    private Token scan(CostBudget budget) {
         if (peek() == '0' && "xXoObB".indexOf(peek(1)) >= 0) {
             return radix(budget);
         }
@@ -70,7 +70,7 @@ final class NumberLiteral {
         return integer(text, significant.isEmpty() ? BigInteger.ZERO : new BigInteger(significant), budget);
     }
 
-    private Token radix(DigitBudget budget) {
+    private Token radix(CostBudget budget) {
         char prefix = Character.toLowerCase(peek(1));
         int radix = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
         String name = prefix == 'x' ? "hexadecimal" : prefix == 'o' ? "octal" : "binary";
@@ -95,7 +95,7 @@ final class NumberLiteral {
         return integer(text, new BigInteger(plain, radix), budget);
     }
 
-    private Token integer(String text, BigInteger value, DigitBudget budget) {
+    private Token integer(String text, BigInteger value, CostBudget budget) {
         try {
             return new Token(Kind.NUMBER, text, budget.checked(value, "an integer literal"), start);
         } catch (PyError tooLong) {

@@ -30,7 +30,7 @@ final class Parser extends TokenCursor {
         this.maxDepth = maxDepth;
     }
 
-    static Expr parse(String source, ExpressionLimits limits, DigitBudget budget) {
+    static Expr parse(String source, ExpressionLimits limits, CostBudget budget) {
         if (source.length() > limits.maxLength()) {
             throw new ExpressionSyntaxException(source, limits.maxLength(), "an expression may be at most "
                     + limits.maxLength() + " characters long (poolmap.expressions.max-length)");

@@ -13,7 +13,7 @@ final class PyArithmetic {
     private PyArithmetic() {
     }
 
-    static Object binary(BinOp op, Object left, Object right, DigitBudget budget) {
+    static Object binary(BinOp op, Object left, Object right, CostBudget budget) {
         Object a = PyValues.unbool(left);
         Object b = PyValues.unbool(right);
         if (a instanceof Double || b instanceof Double) {
@@ -23,9 +23,14 @@ final class PyArithmetic {
             case ADD -> PyInt.add(a, b, budget);
             case SUB -> PyInt.subtract(a, b, budget);
             case MUL -> PyInt.multiply(a, b, budget);
-            case DIV -> TrueDivision.divide(a, b);
+            case DIV -> {
+                if (!(a instanceof Long && b instanceof Long)) {
+                    budget.chargeProduct(PyValues.big(a), PyValues.big(b), "/");
+                }
+                yield TrueDivision.divide(a, b);
+            }
             case FLOOR_DIV -> PyInt.floorDivide(a, b, budget);
-            case MOD -> PyInt.modulo(a, b);
+            case MOD -> PyInt.modulo(a, b, budget);
             case POW -> PyInt.power(a, b, budget);
         };
     }
@@ -42,7 +47,7 @@ final class PyArithmetic {
         };
     }
 
-    static Object unary(UnaryOp op, Object operand, DigitBudget budget) {
+    static Object unary(UnaryOp op, Object operand, CostBudget budget) {
         Object value = PyValues.unbool(operand);
         if (op == UnaryOp.POS) {
             return value;

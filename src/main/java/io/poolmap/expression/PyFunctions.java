@@ -11,7 +11,7 @@ final class PyFunctions {
     private PyFunctions() {
     }
 
-    static Object call(Builtin function, Object[] args, DigitBudget budget) {
+    static Object call(Builtin function, Object[] args, CostBudget budget) {
         return switch (function) {
             case ABS -> abs(args[0], budget);
             case MIN -> pick(args, -1);
@@ -22,12 +22,12 @@ final class PyFunctions {
             case LOG -> args.length == 1 ? PyMath.log(args[0]) : PyMath.log(args[0], args[1]);
             case FLOOR -> PyMath.floor(args[0], budget);
             case CEIL -> PyMath.ceil(args[0], budget);
-            case GCD -> gcd(args);
-            case ISQRT -> isqrt(args[0]);
+            case GCD -> gcd(args, budget);
+            case ISQRT -> isqrt(args[0], budget);
         };
     }
 
-    static Object abs(Object x, DigitBudget budget) {
+    static Object abs(Object x, CostBudget budget) {
         Object value = PyValues.unbool(x);
         return value instanceof Double real ? (Object) Math.abs(real) : PyInt.abs(value, budget);
     }
@@ -43,14 +43,23 @@ final class PyFunctions {
         return best;
     }
 
-    /** {@code math.gcd(*ints)}: every argument must be an int; the result is never negative. */
-    private static Object gcd(Object[] args) {
+    /**
+     * {@code math.gcd(*ints)}: every argument must be an int; the result is never negative. A gcd of large ints costs
+     * about 128 times the square of their words (a binary gcd), far more than their product.
+     */
+    private static Object gcd(Object[] args, CostBudget budget) {
         if (args.length == 0) {
             return 0L;
         }
-        BigInteger result = PyValues.big(PyValues.index(args[0])).abs();
-        for (int k = 1; k < args.length; k++) {
-            result = result.gcd(PyValues.big(PyValues.index(args[k])));
+        BigInteger[] values = new BigInteger[args.length];
+        for (int k = 0; k < args.length; k++) {
+            values[k] = PyValues.big(PyValues.index(args[k]));
+        }
+        BigInteger result = values[0].abs();
+        for (int k = 1; k < values.length; k++) {
+            long words = Math.max(CostBudget.words(result), CostBudget.words(values[k]));
+            budget.charge(128 * words * words, "gcd");
+            result = result.gcd(values[k]);
         }
         return PyValues.integer(result);
     }
@@ -66,7 +75,7 @@ final class PyFunctions {
         return x;
     }
 
-    private static Object isqrt(Object n) {
+    private static Object isqrt(Object n, CostBudget budget) {
         Object value = PyValues.index(n);
         if (value instanceof Long small) {
             if (small < 0) {
@@ -78,6 +87,7 @@ final class PyFunctions {
         if (big.signum() < 0) {
             throw isqrtOfNegative();
         }
+        budget.charge(2 * CostBudget.words(big) * CostBudget.words(big), "isqrt");
         return PyValues.integer(big.sqrt());
     }
 

@@ -83,24 +83,24 @@ final class PyMath {
     }
 
     /** {@code math.floor}: an int is itself; a float's floor as an exact int. */
-    static Object floor(Object x, DigitBudget budget) {
+    static Object floor(Object x, CostBudget budget) {
         Object value = PyValues.unbool(x);
         return value instanceof Double real ? toInt(Math.floor(real), budget) : value;
     }
 
-    static Object ceil(Object x, DigitBudget budget) {
+    static Object ceil(Object x, CostBudget budget) {
         Object value = PyValues.unbool(x);
         return value instanceof Double real ? toInt(Math.ceil(real), budget) : value;
     }
 
     /** {@code round(x)}: an int is itself; a float rounds half to even to an int. */
-    static Object round(Object x, DigitBudget budget) {
+    static Object round(Object x, CostBudget budget) {
         Object value = PyValues.unbool(x);
         return value instanceof Double real ? toInt(Math.rint(real), budget) : value;
     }
 
     /** {@code round(x, n)}: {@code n} must be an int; an int stays an int, a float stays a float. */
-    static Object round(Object x, Object n, DigitBudget budget) {
+    static Object round(Object x, Object n, CostBudget budget) {
         Object digits = PyValues.index(n);
         Object value = PyValues.unbool(x);
         if (value instanceof Double real) {
@@ -116,7 +116,10 @@ final class PyMath {
         if (places.negate().compareTo(BigInteger.valueOf(decimals)) > 0) {
             return 0L;
         }
-        BigInteger unit = BigInteger.TEN.pow(places.negate().intValueExact());
+        int powerOfTen = places.negate().intValueExact();
+        long unitWords = (long) (powerOfTen * 3.33) / 64 + 1;
+        budget.charge(unitWords * (unitWords + CostBudget.words(integer)), "round");
+        BigInteger unit = BigInteger.TEN.pow(powerOfTen);
         BigInteger[] qr = integer.divideAndRemainder(unit);
         BigInteger remainder = qr[1].signum() < 0 ? qr[1].add(unit) : qr[1];
         BigInteger quotient = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
@@ -143,7 +146,7 @@ final class PyMath {
     }
 
     /** CPython's {@code PyLong_FromDouble} of an integral double. */
-    static Object toInt(double integral, DigitBudget budget) {
+    static Object toInt(double integral, CostBudget budget) {
         if (Double.isNaN(integral)) {
             throw PyError.value("cannot convert float NaN to integer");
         }

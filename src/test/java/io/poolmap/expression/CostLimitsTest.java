@@ -60,8 +60,41 @@ class CostLimitsTest {
     }
 
     @Test
+    void theWorkOnLargeIntegersOfOneItemIsBoundedWhateverTheExpression() {
+        String work = "LimitError: the item would do more than 10000000 units of work on large integers, at %s "
+                + "(poolmap.expressions.max-work)";
+        String gcds = "gcd(x**6000,x**5999+1)" + "+gcd(x**6000,x**5999+1)".repeat(40);
+        String quotients = "x**10000*x**10000//x**9999" + "+x**10000*x**10000//x**9999".repeat(36);
+
+        assertThat(failure(gcds, 3L).getMessage()).isEqualTo(work.formatted("gcd"));
+        assertThat(failure(quotients, 3L).getMessage()).isEqualTo(work.formatted("//"));
+        assertThat(eval("gcd(x**6000, x**5999 + 1) + x**10000 * x**10000 // x**9999", 3L)).isInstanceOf(BigInteger.class);
+    }
+
+    @Test
+    void eachItemHasItsOwnWorkBudget() {
+        CompiledExpression compiled = Expressions.compile("x**10000 * x**10000 // x**9999" + " + x**10000 * x**10000 // x**9999".repeat(12));
+        Numbers in = Numbers.ofLongs(3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+        Numbers out = Numbers.forResults(10);
+
+        compiled.applyRange(in, 0, 10, out);
+
+        assertThat(out.bigAt(9)).isEqualTo(out.bigAt(0));
+    }
+
+    @Test
+    void foldingConstantsCostsNoMoreThanOneItem() {
+        String constantGcds = "gcd(3**6000,3**5999+1)" + "+gcd(3**6000,3**5999+1)".repeat(40);
+
+        CompiledExpression compiled = Expressions.compile(constantGcds + " + x");
+
+        assertThat(compiled.size()).as("what did not fit the budget is left to the items").isGreaterThan(3);
+        assertThat(failure(constantGcds + " + x", 1L).errorType()).isEqualTo("LimitError");
+    }
+
+    @Test
     void aFloatTooLargeForTheDigitLimitCannotBecomeAnInteger() {
-        ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(1000, 100, 100));
+        ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(1000, 100, 100, 20_000_000));
 
         CompiledExpression floor = small.compile("floor(x)");
 
@@ -71,11 +104,11 @@ class CostLimitsTest {
 
     @Test
     void anIntegerLiteralPastTheDigitLimitIsASyntaxError() {
-        ExpressionCompiler longSources = new ExpressionCompiler(new ExpressionLimits(20_000, 100, 10_000));
+        ExpressionCompiler longSources = new ExpressionCompiler(new ExpressionLimits(20_000, 100, 10_000, 20_000_000));
         assertThat(syntaxError(longSources, "x + 1" + "0".repeat(10_000)).reason())
                 .isEqualTo("an integer literal may have at most 10000 digits (poolmap.expressions.max-digits)");
         assertThat(longSources.compile("x + 9" + "0".repeat(9_999))).isNotNull();
-        ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(1000, 100, 20));
+        ExpressionCompiler small = new ExpressionCompiler(new ExpressionLimits(1000, 100, 20, 20_000_000));
         assertThat(syntaxError(small, "0x" + "f".repeat(30)).reason())
                 .isEqualTo("an integer literal may have at most 20 digits (poolmap.expressions.max-digits)");
         assertThat(syntaxError(small, "0x" + "f".repeat(17)).position()).isZero();
@@ -105,7 +138,7 @@ class CostLimitsTest {
 
     @Test
     void theLargestAllowedLimitsStillCannotExhaustTheStack() {
-        ExpressionCompiler largest = new ExpressionCompiler(new ExpressionLimits(100_000, 200, 20));
+        ExpressionCompiler largest = new ExpressionCompiler(new ExpressionLimits(100_000, 200, 20, 20_000_000));
 
         for (String hostile : new String[] {"(".repeat(100_000), "-".repeat(99_999) + "x", "x" + "**x".repeat(30_000),
             "not ".repeat(24_999) + "x", "max(".repeat(20_000), "x if x else ".repeat(8000) + "x"}) {

@@ -25,14 +25,14 @@ class ExpressionLimitsTest {
     void defaultsAreTheDocumentedOnes() {
         runner.run(context -> assertThat(context.getBean(ExpressionLimits.class))
                 .isEqualTo(ExpressionLimits.defaults())
-                .isEqualTo(new ExpressionLimits(1000, 100, 10_000)));
+                .isEqualTo(new ExpressionLimits(1000, 100, 10_000, 10_000_000)));
     }
 
     @Test
     void eachLimitIsBoundFromItsProperty() {
         runner.withPropertyValues("poolmap.expressions.max-length=50", "poolmap.expressions.max-depth=7",
-                        "poolmap.expressions.max-digits=30")
-                .run(context -> assertThat(context.getBean(ExpressionLimits.class)).isEqualTo(new ExpressionLimits(50, 7, 30)));
+                        "poolmap.expressions.max-digits=30", "poolmap.expressions.max-work=5000")
+                .run(context -> assertThat(context.getBean(ExpressionLimits.class)).isEqualTo(new ExpressionLimits(50, 7, 30, 5000)));
     }
 
     @Test
@@ -54,7 +54,7 @@ class ExpressionLimitsTest {
     @Test
     void aCompilerRefusesADigitLimitBelowALongEvenWithoutSpring() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ExpressionCompiler(new ExpressionLimits(1000, 100, 5)))
+                .isThrownBy(() -> new ExpressionCompiler(new ExpressionLimits(1000, 100, 5, 20_000_000)))
                 .withMessageContaining("poolmap.expressions.max-digits");
     }
 }
