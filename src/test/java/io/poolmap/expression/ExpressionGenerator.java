@@ -19,7 +19,7 @@ final class ExpressionGenerator {
         "(-x)", "1", "63", "64", "-0.5", "(1/3)"};
     private static final String[] OPERATORS = {"+", "-", "*", "/", "//", "%", "+", "-", "*"};
     private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
-    private static final String[] MATH = {"sqrt", "floor", "ceil", "log", "exp", "isqrt"};
+    private static final String[] MATH = {"sqrt", "floor", "ceil", "log", "exp", "sqrt", "floor", "log"};
 
     private final Random random;
 
@@ -47,7 +47,8 @@ final class ExpressionGenerator {
                     + (random.nextBoolean() ? ", " + expression(d) : "") + ")";
             case 10 -> pick("abs(", "round(") + expression(d) + ")";
             case 11 -> "round(" + expression(d) + ", " + pick("0", "1", "2", "-1", "-2", "3", "True", "1.5", "-400") + ")";
-            case 12 -> pick("", "math.") + pick(MATH) + "(" + expression(d) + ")";
+            case 12 -> random.nextInt(4) == 0 ? pick("isqrt(", "math.isqrt(") + integer(d) + ")"
+                    : pick("", "math.") + pick(MATH) + "(" + expression(d) + ")";
             default -> twoArguments(d);
         };
     }
@@ -55,7 +56,7 @@ final class ExpressionGenerator {
     private String twoArguments(int depth) {
         return switch (random.nextInt(3)) {
             case 0 -> "log(" + expression(depth) + ", " + expression(depth) + ")";
-            case 1 -> pick("gcd(", "math.gcd(") + expression(depth) + ", " + expression(depth) + ")";
+            case 1 -> pick("gcd(", "math.gcd(") + integer(depth) + ", " + integer(depth) + ")";
             default -> pick("gcd()", "gcd(x)", "math.log(x, 2)", "log(x, 10)", "round(x, 1)");
         };
     }
@@ -67,6 +68,11 @@ final class ExpressionGenerator {
             chain.append(' ').append(pick(COMPARISONS)).append(' ').append(operand(depth));
         }
         return chain.toString();
+    }
+
+    /** An argument that Python requires to be an int, mostly made one with {@code floor}, else as it comes. */
+    private String integer(int depth) {
+        return random.nextInt(3) == 0 ? expression(depth) : "floor(" + expression(depth) + ")";
     }
 
     /** A sub-expression, in parentheses two times out of three. */

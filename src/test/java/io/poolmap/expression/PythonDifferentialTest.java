@@ -17,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * poolmap against the machine's own {@code python3}: thousands of generated expressions, each over edge inputs,
- * evaluated by poolmap and by Python (one subprocess for the whole run), results compared exactly (floats by their
- * bits) and errors by their type. Inputs for which poolmap stops at a cost limit are not sent to Python, which
+ * and a list of pinned ones over every edge input, evaluated by poolmap and by Python (one subprocess for the whole
+ * run), results compared exactly (floats by their bits) and errors by their type; for {@code long} inputs, the
+ * specialised path and the interpreter must agree too. Inputs for which poolmap stops at a cost limit are not sent to Python, which
  * would compute them at any cost.
  *
  * <p>{@code exp}, {@code log} and non-integer powers come from the platform's maths library on both sides (glibc for
@@ -31,8 +32,17 @@ import tools.jackson.databind.node.ObjectNode;
 class PythonDifferentialTest {
 
     private static final long SEED = Long.getLong("poolmap.expressions.seed", 20_260_701L);
-    private static final int EXPRESSIONS = Integer.getInteger("poolmap.expressions.cases", 5000);
+    private static final int EXPRESSIONS = Integer.getInteger("poolmap.expressions.cases", 10_000);
     private static final int INPUTS = 8;
+
+    /** Expressions that pin a rule each, run over every edge value. */
+    private static final List<String> PINNED = List.of("x**2 + 3*x + 1", "x*x", "-x**2", "x / 3", "x // -2", "x % -3",
+            "x ** -1", "2 ** x", "x / 10**400", "10**400 / x", "x == x + 0.0", "x < x + 0.5", "round(x)", "round(x, 2)",
+            "round(x, -2)", "floor(x)", "ceil(x)", "sqrt(x)", "log(x)", "log(x, 2)", "exp(x)", "abs(x)", "isqrt(x)",
+            "gcd(x, 360)", "min(x, 0)", "max(x, 0.0)", "x and 5", "x or 5", "not x", "x if x else -1", "0 < x < 10",
+            "x != x", "-x", "+x", "x ** 0.5", "x ** 2.0", "(-x) ** (1/3)", "x * 1e308", "1 / x", "x % 1", "x // 1",
+            "x % 2.5", "x // 2.5", "x - x", "x * 0.0", "-x * 0.0", "x ** 3 // 7", "x / 7 * 7 == x", "x > 1e400",
+            "x == 9007199254740993", "x + 1 > x", "x % 1e-308", "round(x / 3, 5)", "math.log(x * x + 1, 10)");
 
     private final ExpressionCompiler compiler = new ExpressionCompiler(ExpressionLimits.defaults());
     private final Map<String, Integer> tally = new TreeMap<>();
@@ -44,8 +54,9 @@ class PythonDifferentialTest {
         List<Case> cases = new ArrayList<>();
         List<ObjectNode> requests = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
-        for (int id = 0; id < EXPRESSIONS; id++) {
-            Case expressionCase = evaluate(generator.next(), EdgeValues.sample(random, INPUTS), mismatches);
+        for (int id = 0; id < EXPRESSIONS + PINNED.size(); id++) {
+            Case expressionCase = id < PINNED.size() ? evaluate(PINNED.get(id), EdgeValues.ALL, mismatches)
+                    : evaluate(generator.next(), EdgeValues.sample(random, INPUTS), mismatches);
             cases.add(expressionCase);
             requests.add(expressionCase.request(id));
         }
@@ -53,7 +64,8 @@ class PythonDifferentialTest {
         for (int id = 0; id < cases.size(); id++) {
             compare(cases.get(id), answers.get(id), mismatches);
         }
-        System.out.printf("differential test, seed %d: %d expressions, %s%n", SEED, EXPRESSIONS, tally);
+        System.out.printf("differential test, seed %d: %d generated and %d pinned expressions, %s%n", SEED,
+                EXPRESSIONS, PINNED.size(), tally);
         assertThat(mismatches).as("seed %d (-Dpoolmap.expressions.seed=%d): poolmap ≠ Python", SEED, SEED).isEmpty();
     }
 
