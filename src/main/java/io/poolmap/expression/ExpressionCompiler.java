@@ -29,6 +29,7 @@ public final class ExpressionCompiler {
         return new CompiledExpression(source, folded, interpreter, Specialiser.specialise(folded));
     }
 
+    /** The limits every expression it compiles is held to, e.g. to tell clients the most digits a result may have. */
     public ExpressionLimits limits() {
         return limits;
     }
