@@ -57,6 +57,13 @@ public final class CompiledExpression {
      */
     public void applyRange(Numbers in, int from, int to, Numbers out) {
         boolean longs = in.onlyLongs();
+        if (longs && longRoot != null) {
+            long[] values = in.longsOrNull();
+            for (int i = longRoot.evalRange(values, from, to, out); i < to; i = longRoot.evalRange(values, i + 1, to, out)) {
+                applyInterpreted(in, i, out);
+            }
+            return;
+        }
         for (int i = from; i < to; i++) {
             if (!(longs || in.kind(i) == Numbers.Kind.LONG) || !applySpecialised(in.longAt(i), i, out)) {
                 applyInterpreted(in, i, out);
@@ -82,7 +89,7 @@ public final class CompiledExpression {
     private boolean applySpecialised(long x, int i, Numbers out) {
         try {
             if (longRoot != null) {
-                out.setLong(i, evalLong(longRoot, x));
+                out.setLong(i, longRoot.eval(x));
             } else if (doubleRoot != null) {
                 double value = doubleRoot.eval(x);
                 if (!Double.isFinite(value)) {
@@ -98,27 +105,6 @@ public final class CompiledExpression {
         } catch (PyError givesUp) {
             return false;
         }
-    }
-
-    /**
-     * The root's value, called through a type test for the commonest roots: each test leads to a direct call, which
-     * the JIT inlines even when the JVM has run many expressions and a call through {@link LongNode} would no longer
-     * be (it would cost more than {@code x*x} itself).
-     */
-    private static long evalLong(LongNode root, long x) {
-        if (root instanceof LongNode.Multiply product) {
-            return product.eval(x);
-        }
-        if (root instanceof LongNode.Add sum) {
-            return sum.eval(x);
-        }
-        if (root instanceof LongOperators.Square square) {
-            return square.eval(x);
-        }
-        if (root instanceof LongNode.Subtract difference) {
-            return difference.eval(x);
-        }
-        return root.eval(x);
     }
 
     private void applyInterpreted(Numbers in, int i, Numbers out) {

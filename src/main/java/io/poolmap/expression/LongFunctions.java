@@ -3,13 +3,79 @@ package io.poolmap.expression;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The {@link LongNode}s of functions and logic: {@code min}/{@code max}, {@code and}/{@code or}, {@code gcd},
- * {@code isqrt}, and a double rounded to an int; each gives up where Python's result would not be a {@code long} or
- * Python would raise.
+ * The {@link LongNode}s of functions and logic: a bool as an int, unary {@code -}, {@code abs}, {@code if}/{@code
+ * else}, {@code min}/{@code max}, {@code and}/{@code or}, {@code gcd}, {@code isqrt}, and a double rounded to an int;
+ * each gives up where Python's result would not be a {@code long} or Python would raise.
  */
 final class LongFunctions {
 
     private LongFunctions() {
+    }
+
+    /** A bool used as an int. */
+    static final class OfBool extends LongNode {
+        private final BoolNode bool;
+
+        OfBool(BoolNode bool) {
+            this.bool = bool;
+        }
+
+        @Override
+        long eval(long x) {
+            return bool.eval(x) ? 1 : 0;
+        }
+    }
+
+    static final class Negate extends LongNode {
+        private final LongNode operand;
+
+        Negate(LongNode operand) {
+            this.operand = operand;
+        }
+
+        @Override
+        long eval(long x) {
+            long a = operand instanceof LongNode.X ? x : operand.eval(x);
+            if (a == Long.MIN_VALUE) {
+                throw PyError.GIVE_UP;
+            }
+            return -a;
+        }
+    }
+
+    static final class Abs extends LongNode {
+        private final LongNode operand;
+
+        Abs(LongNode operand) {
+            this.operand = operand;
+        }
+
+        @Override
+        long eval(long x) {
+            long a = operand instanceof LongNode.X ? x : operand.eval(x);
+            if (a == Long.MIN_VALUE) {
+                throw PyError.GIVE_UP;
+            }
+            return Math.abs(a);
+        }
+    }
+
+    /** {@code then if condition else otherwise}. */
+    static final class Choice extends LongNode {
+        private final BoolNode condition;
+        private final LongNode then;
+        private final LongNode otherwise;
+
+        Choice(BoolNode condition, LongNode then, LongNode otherwise) {
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override
+        long eval(long x) {
+            return condition.eval(x) ? then.eval(x) : otherwise.eval(x);
+        }
     }
 
     /** Python's {@code min} ({@code sign} -1) or {@code max} (1): the first operand that no later one beats strictly. */

@@ -1,5 +1,7 @@
 package io.poolmap.expression;
 
+import io.poolmap.operation.Numbers;
+
 /**
  * The {@link LongNode}s of the operators beyond {@code + - *}: floored division and modulo, and powers; each gives up
  * where Python's result would not be a {@code long} or Python would raise.
@@ -101,6 +103,19 @@ final class LongOperators {
                 throw PyError.GIVE_UP;
             }
             return a * a;
+        }
+
+        @Override
+        int evalRange(long[] in, int from, int to, Numbers out) {
+            int i = from;
+            try {
+                for (; i < to; i++) {
+                    out.setLong(i, eval(in[i]));
+                }
+            } catch (PyError givesUp) {
+                return i;
+            }
+            return i;
         }
     }
 }

@@ -19,7 +19,7 @@ final class SpecialisedCalls {
     static Object call(Builtin function, List<Object> args) {
         Object first = args.isEmpty() ? null : args.getFirst();
         return switch (function) {
-            case ABS -> isInt(first) ? new LongNode.Abs(asLong(first)) : new DoubleNode.Function1(asDouble(first), Math::abs);
+            case ABS -> isInt(first) ? new LongFunctions.Abs(asLong(first)) : new DoubleNode.Function1(asDouble(first), Math::abs);
             case MIN, MAX -> pick(args, function == Builtin.MAX);
             case ROUND -> round(first, args.size() == 2 ? args.get(1) : null);
             case FLOOR -> isInt(first) ? asLong(first) : new LongFunctions.OfDouble(asDouble(first), Math::floor);

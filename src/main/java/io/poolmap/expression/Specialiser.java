@@ -63,7 +63,7 @@ final class Specialiser {
 
     private static Object unary(UnaryOp op, Object operand) {
         if (isInt(operand)) {
-            return op == UnaryOp.NEG ? new LongNode.Negate(asLong(operand)) : asLong(operand);
+            return op == UnaryOp.NEG ? new LongFunctions.Negate(asLong(operand)) : asLong(operand);
         }
         return op == UnaryOp.NEG ? new DoubleNode.Function1(asDouble(operand), a -> -a) : operand;
     }
@@ -130,7 +130,7 @@ final class Specialiser {
         Object then = build(choice.then());
         Object otherwise = build(choice.otherwise());
         return switch (then) {
-            case LongNode a when otherwise instanceof LongNode b -> new LongNode.Choice(condition, a, b);
+            case LongNode a when otherwise instanceof LongNode b -> new LongFunctions.Choice(condition, a, b);
             case DoubleNode a when otherwise instanceof DoubleNode b -> new DoubleNode.Choice(condition, a, b);
             case BoolNode a when otherwise instanceof BoolNode b -> new BoolNode.Choice(condition, a, b);
             default -> throw NOT_SPECIALISED;
@@ -144,7 +144,7 @@ final class Specialiser {
     static LongNode asLong(Object node) {
         return switch (node) {
             case LongNode integer -> integer;
-            case BoolNode bool -> new LongNode.OfBool(bool);
+            case BoolNode bool -> new LongFunctions.OfBool(bool);
             default -> throw NOT_SPECIALISED;
         };
     }

@@ -32,6 +32,19 @@ class CompiledExpressionTest {
     }
 
     @Test
+    void afterAnItemThatOverflowsALongTheRestOfTheBatchStaysOnLongs() {
+        Numbers in = Numbers.ofLongs(3, 3037000500L, 4, -5);
+        Numbers out = Numbers.forResults(4);
+
+        compile("x * x + 1").applyRange(in, 0, 4, out);
+
+        assertThat(out.valueAt(0)).isEqualTo(10L);
+        assertThat(out.valueAt(1)).isEqualTo(big("9223372037000250001"));
+        assertThat(out.valueAt(2)).isEqualTo(17L);
+        assertThat(out.valueAt(3)).isEqualTo(26L);
+    }
+
+    @Test
     void eachResultIsStoredAsTheKindPythonGives() {
         Numbers in = EdgeValues.numbers(List.of(4L, big("1" + "0".repeat(30)), 2.5, true));
         Numbers out = Numbers.forResults(4);
