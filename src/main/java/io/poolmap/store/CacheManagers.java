@@ -1,0 +1,68 @@
+package io.poolmap.store;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import io.poolmap.cluster.ClusterProperties;
+import io.poolmap.cluster.JGroupsChannels;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.global.ShutdownHookBehavior;
+import org.infinispan.configuration.global.UncleanShutdownAction;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+
+/**
+ * Builds and starts the Infinispan cache manager of one member, standalone or clustered, through the same steps: the
+ * global state (and every file store) under the store path, the ProtoStream schema of {@link StoreSchema}, the caches
+ * of {@link StoreCache}; a cluster only adds the JGroups transport.
+ */
+final class CacheManagers {
+
+    static final String CLUSTER_NAME = "poolmap";
+
+    private CacheManagers() {
+    }
+
+    /** A started cache manager with every cache of {@link StoreCache} started; failures name the property to fix. */
+    static EmbeddedCacheManager start(StoreProperties store, ClusterProperties cluster) {
+        Path directory = StoreDirectory.prepare(store.path());
+        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder();
+        // The lock file makes a second process on the same directory fail instead of sharing (and corrupting) it; it
+        // does not stop a restart after kill -9, since the operating system releases a dead process's file locks.
+        global.globalState().enable().persistentLocation(directory.toString()).uncleanShutdownAction(UncleanShutdownAction.FAIL);
+        global.serialization().addContextInitializer(new StoreSchemaImpl());
+        // Spring stops the store after the jobs that use it; a JVM hook of Infinispan's own would race that order.
+        global.shutdown().hookBehavior(ShutdownHookBehavior.DONT_REGISTER);
+        // Infinispan would otherwise fill a Prometheus registry of its own that nothing scrapes.
+        global.metrics().gauges(false).histograms(false);
+        global.jmx().enabled(false);
+        if (cluster.enabled()) {
+            global.transport().clusterName(CLUSTER_NAME).nodeName(cluster.effectiveMemberName()).transport(new JGroupsTransport(channel(cluster)));
+        }
+        DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
+        for (StoreCache cache : StoreCache.values()) {
+            manager.defineConfiguration(cache.cacheName(), cache.configuration(cluster.enabled(), store));
+        }
+        try {
+            manager.start();
+            manager.startCaches(Arrays.stream(StoreCache.values()).map(StoreCache::cacheName).toArray(String[]::new));
+            StoreVerification.verify(manager, directory);
+            return manager;
+        } catch (StoreException e) {
+            manager.stop();
+            throw e;
+        } catch (RuntimeException e) {
+            manager.stop();
+            throw new StoreException(StartupFailures.describe(e, directory, cluster), e);
+        }
+    }
+
+    private static org.jgroups.JChannel channel(ClusterProperties cluster) {
+        try {
+            return JGroupsChannels.create(cluster);
+        } catch (Exception e) {
+            throw new StoreException("poolmap.cluster.bind " + cluster.bind() + ": cannot set up the cluster channel: " + e.getMessage(), e);
+        }
+    }
+}
