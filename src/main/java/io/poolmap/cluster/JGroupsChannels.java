@@ -63,7 +63,7 @@ public final class JGroupsChannels {
         protocols.add(new TCP().setBindAddress(bindAddress).setBindPort(cluster.bind().port()).setPortRange(0));
         protocols.add(discovery(cluster));
         protocols.add(new MERGE3().setMinInterval(Duration.ofSeconds(10).toMillis()).setMaxInterval(Duration.ofSeconds(30).toMillis()));
-        protocols.add(new FD_SOCK2().setOffset(FAILURE_DETECTION_OFFSET));
+        protocols.add(new FD_SOCK2().setBindAddress(bindAddress).setOffset(FAILURE_DETECTION_OFFSET));
         protocols.add(new FD_ALL3().setTimeout(failureTimeout).setInterval(Math.max(250, failureTimeout / 4)));
         protocols.add(new VERIFY_SUSPECT2().setTimeout(1000));
         protocols.add(new NAKACK2().useMcastXmit(false));

@@ -5,7 +5,9 @@ import java.util.Arrays;
 
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.cluster.JGroupsChannels;
+import org.infinispan.commons.configuration.Combine;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.global.ShutdownHookBehavior;
 import org.infinispan.configuration.global.UncleanShutdownAction;
 import org.infinispan.manager.DefaultCacheManager;
@@ -40,10 +42,13 @@ final class CacheManagers {
         if (cluster.enabled()) {
             global.transport().clusterName(CLUSTER_NAME).nodeName(cluster.effectiveMemberName()).transport(new JGroupsTransport(channel(cluster)));
         }
-        DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
+        // A holder, not new DefaultCacheManager(global.build()): that constructor copies the global configuration and
+        // the copy loses the transport instance, so Infinispan silently fell back to its default UDP multicast stack.
+        ConfigurationBuilderHolder holder = new ConfigurationBuilderHolder(CacheManagers.class.getClassLoader(), global);
         for (StoreCache cache : StoreCache.values()) {
-            manager.defineConfiguration(cache.cacheName(), cache.configuration(cluster.enabled(), store));
+            holder.newConfigurationBuilder(cache.cacheName()).read(cache.configuration(cluster.enabled(), store), Combine.DEFAULT);
         }
+        DefaultCacheManager manager = new DefaultCacheManager(holder, false);
         try {
             manager.start();
             manager.startCaches(Arrays.stream(StoreCache.values()).map(StoreCache::cacheName).toArray(String[]::new));

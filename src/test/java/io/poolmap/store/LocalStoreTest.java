@@ -50,4 +50,23 @@ class LocalStoreTest {
             assertThat(store.clustered()).isFalse();
         }
     }
+
+    @Test
+    void theIndexOfActiveJobsStartsFromTheJobsStoredBeforeARestart() {
+        try (Store store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone())) {
+            store.jobs().put("old", aRunningJob("old", 1));
+            store.jobs().put("done", finished(aRunningJob("done", 2), "SUCCEEDED", null));
+            store.jobs().put("new", aRunningJob("new", 3));
+        }
+
+        try (Store store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone());
+             ActiveJobs active = ActiveJobs.watch(store.jobs())) {
+            assertThat(active.ids()).containsExactly("old", "new");
+
+            store.jobs().put("newest", aRunningJob("newest", 4));
+            store.jobs().put("old", finished(aRunningJob("old", 1), "CANCELLED", null));
+            assertThat(active.ids()).as("told at once: the listener runs before the write returns").containsExactly("new", "newest");
+            assertThat(active.contains("old")).isFalse();
+        }
+    }
 }
