@@ -30,7 +30,7 @@ import org.jgroups.util.Util;
  * comes from a validated property.
  *
  * <p>The stack is Infinispan's TCP stack with the discovery swapped: TCP on the bind address and exactly the bind port
- * (no silent move to the next free port); TCPPING over the static members or DNS_PING over the DNS name; MERGE3 to heal
+ * (no silent move to the next free port), without Nagle's delay; TCPPING over the static members or DNS_PING over the DNS name; MERGE3 to heal
  * partitions; FD_SOCK2 (a killed process is suspected as soon as its socket closes) and FD_ALL3 (a silent one after
  * {@code failure-timeout}), confirmed by VERIFY_SUSPECT2; then reliable delivery, membership, flow control and
  * fragmentation as Infinispan configures them. TCP and not UDP multicast, since containers and clouds rarely route
@@ -60,7 +60,11 @@ public final class JGroupsChannels {
         }
         long failureTimeout = cluster.failureTimeout().toMillis();
         List<Protocol> protocols = new ArrayList<>();
-        protocols.add(new TCP().setBindAddress(bindAddress).setBindPort(cluster.bind().port()).setPortRange(0));
+        // Nagle off, as Infinispan's own TCP stack has it: JGroups' default (on) met delayed ACKs and made each
+        // synchronous write to a second owner wait ~40 ms (1M results as 64 chunks: 2.7 s instead of a tenth of that).
+        TCP tcp = new TCP().setBindAddress(bindAddress).setBindPort(cluster.bind().port()).setPortRange(0);
+        tcp.tcpNodelay(true).setSockConnTimeout(300);
+        protocols.add(tcp);
         protocols.add(discovery(cluster));
         protocols.add(new MERGE3().setMinInterval(Duration.ofSeconds(10).toMillis()).setMaxInterval(Duration.ofSeconds(30).toMillis()));
         protocols.add(new FD_SOCK2().setBindAddress(bindAddress).setOffset(FAILURE_DETECTION_OFFSET));

@@ -30,6 +30,7 @@ class JGroupsChannelsTest {
         assertThat(tcp.getBindAddress().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(tcp.getBindPort()).isEqualTo(7800);
         assertThat(tcp.getPortRange()).as("no silent move to another port").isZero();
+        assertThat(tcp.tcpNodelay()).as("no Nagle delay on synchronous replication").isTrue();
         TCPPING ping = (TCPPING) protocols.get(1);
         assertThat(ping.getPortRange()).isZero();
         assertThat((String) ping.getValue("initial_hosts_str")).isEqualTo("127.0.0.1[7800],localhost[7801]");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.operation.Numbers;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,25 @@ class LocalStoreTest {
             store.jobs().put("old", finished(aRunningJob("old", 1), "CANCELLED", null));
             assertThat(active.ids()).as("told at once: the listener runs before the write returns").containsExactly("new", "newest");
             assertThat(active.contains("old")).isFalse();
+        }
+    }
+
+    @Test
+    void chunksBeyondTheMemoryBoundAreEvictedFromMemoryButReadBackFromDisk() {
+        StoreProperties tight = new StoreProperties(directory, DataSize.ofMegabytes(1), false);
+        Numbers results = new RandomNumbers(3).batch(RandomNumbers.Profile.LONGS, 64_000);
+        try (Store store = Store.open(tight, ClusterProperties.standalone())) {
+            for (int chunk = 0; chunk < 64; chunk++) {
+                store.results().put(new ChunkKey("big", chunk), PackedChunk.of(results, 0, 64_000));
+            }
+            assertThat(store.results().getAdvancedCache().getDataContainer().sizeIncludingExpired())
+                    .as("64 chunks of 512 KB do not fit 1 MB of memory").isLessThan(64);
+
+            for (int chunk = 0; chunk < 64; chunk++) {
+                Numbers back = Numbers.forResults(64_000);
+                store.results().get(new ChunkKey("big", chunk)).unpackInto(back, 0);
+                PackedNumbersTest.assertSameItems(results, 0, back, 0, 64_000, "chunk " + chunk + " read back past the memory bound");
+            }
         }
     }
 }
