@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.cluster.JGroupsChannels;
+import io.poolmap.cluster.ViewLog;
 import org.infinispan.commons.configuration.Combine;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
@@ -50,6 +51,9 @@ final class CacheManagers {
         }
         DefaultCacheManager manager = new DefaultCacheManager(holder, false);
         try {
+            if (cluster.enabled()) {
+                ViewLog.register(manager);
+            }
             manager.start();
             manager.startCaches(Arrays.stream(StoreCache.values()).map(StoreCache::cacheName).toArray(String[]::new));
             StoreVerification.verify(manager, directory);

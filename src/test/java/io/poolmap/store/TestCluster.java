@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Level;
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.cluster.HostPort;
 import org.infinispan.factories.GlobalComponentRegistry;
@@ -18,6 +19,7 @@ import org.jgroups.protocols.DISCARD;
 import org.jgroups.protocols.TP;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.stack.ProtocolStack;
+import org.slf4j.LoggerFactory;
 
 /**
  * Several cluster members in one JVM on loopback, each with its own store directory and ports, found through a
@@ -26,6 +28,13 @@ import org.jgroups.stack.ProtocolStack;
 final class TestCluster implements AutoCloseable {
 
     static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(2);
+
+    static {
+        // As application.yaml has it: Infinispan and JGroups log each rebalance phase of each cache at INFO.
+        for (String noisy : new String[] {"org.infinispan", "org.jgroups"}) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(noisy)).setLevel(Level.WARN);
+        }
+    }
 
     private final Path root;
     private final List<HostPort> addresses;
