@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.persistence.spi.PersistenceException;
 
 /**
  * Reads the store's files once at start-up, so that damaged files stop the start with a clear message instead of
@@ -32,11 +33,25 @@ final class StoreVerification {
                     local.values().forEach(StoreVerification::touch);
                 }
             } catch (RuntimeException e) {
+                if (!damaged(e)) {
+                    throw new StoreException("poolmap.store.path " + directory + ": the '" + cache.cacheName() + "' cache cannot be read: "
+                            + e.getMessage(), e);
+                }
                 throw new StoreException("poolmap.store.path " + directory + ": the files of the '" + cache.cacheName()
                         + "' cache cannot be read (" + e.getMessage() + "); the store is damaged: restore it from a backup, or move it"
                         + " away to start with an empty one", e);
             }
         }
+    }
+
+    /** True when reading the files failed, as opposed to the cache refusing to be read (e.g. while it recovers). */
+    private static boolean damaged(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersistenceException || String.valueOf(cause.getMessage()).startsWith("Error reading from")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void touch(Object entry) {

@@ -2,19 +2,17 @@ package io.poolmap.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.poolmap.cluster.ClusterProperties;
-import io.poolmap.cluster.HostPort;
 import io.poolmap.operation.Numbers;
 
 /**
- * A store in a process of its own, for {@link StoreKillIT} to kill with SIGKILL: it opens the store (alone, or as a
- * cluster member when given a bind address and members), writes {@code jobs} jobs and result chunks when asked,
- * prints {@code WRITTEN} once every write has returned, and then waits to be killed.
+ * A single node's store in a process of its own, for {@link StoreKillIT} to kill with SIGKILL: it writes {@code jobs}
+ * jobs and a result chunk for each, prints {@code WRITTEN} once every write has returned, and then waits to be killed.
  *
- * <p>Arguments: {@code <store path> <jobs to write> [<bind host:port> <members host:port,...>]}.
+ * <p>Arguments: {@code <store path> <jobs to write>}.
  */
 final class StoreProcess {
 
@@ -24,15 +22,11 @@ final class StoreProcess {
     public static void main(String[] args) throws InterruptedException {
         Path path = Path.of(args[0]);
         int jobs = Integer.parseInt(args[1]);
-        ClusterProperties cluster = args.length < 4 ? ClusterProperties.standalone()
-                : ClusterProperties.staticMembers(HostPort.of(args[2]), Arrays.stream(args[3].split(",")).map(HostPort::of).toList(),
-                        Duration.ofSeconds(2));
-        Store store = Store.open(StoreProperties.at(path), cluster);
+        Store store = Store.open(StoreProperties.at(path), ClusterProperties.standalone());
         for (int i = 0; i < jobs; i++) {
             store.jobs().put("job-" + i, StoredJobs.aRunningJob("job-" + i, i));
             store.results().put(new ChunkKey("job-" + i, 0), PackedChunk.of(expectedResults(i), 0, 1000));
         }
-        System.out.println("MEMBERS " + String.join(",", store.members()));
         System.out.println("WRITTEN " + jobs);
         System.out.flush();
         Thread.sleep(Duration.ofMinutes(5));
@@ -51,7 +45,7 @@ final class StoreProcess {
     /** The command that runs this class in a new JVM with the test class path. */
     static List<String> command(String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 StoreProcess.class.getName()));
         command.addAll(List.of(args));
         return command;
