@@ -8,12 +8,13 @@ import io.poolmap.cluster.JGroupsChannels;
 import io.poolmap.cluster.ViewLog;
 import org.infinispan.commons.configuration.Combine;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
-import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.global.ShutdownHookBehavior;
 import org.infinispan.configuration.global.UncleanShutdownAction;
+import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jgroups.JChannel;
 
 /**
  * Builds and starts the Infinispan cache manager of one member, standalone or clustered, through the same steps: the
@@ -31,8 +32,9 @@ final class CacheManagers {
     static EmbeddedCacheManager start(StoreProperties store, ClusterProperties cluster) {
         Path directory = StoreDirectory.prepare(store.path());
         GlobalConfigurationBuilder global = new GlobalConfigurationBuilder();
-        // The lock file makes a second process on the same directory fail instead of sharing (and corrupting) it; it
-        // does not stop a restart after kill -9, since the operating system releases a dead process's file locks.
+        // Infinispan locks the directory (each file store's lock file, and the global state's in a cluster), so that a
+        // second process on it fails instead of sharing and corrupting it; FAIL keeps that for a live holder, and a
+        // restart after kill -9 still works, since the operating system releases a dead process's file locks.
         global.globalState().enable().persistentLocation(directory.toString()).uncleanShutdownAction(UncleanShutdownAction.FAIL);
         global.serialization().addContextInitializer(new StoreSchemaImpl());
         // Spring stops the store after the jobs that use it; a JVM hook of Infinispan's own would race that order.
@@ -59,15 +61,22 @@ final class CacheManagers {
             StoreVerification.verify(manager, directory);
             return manager;
         } catch (StoreException e) {
-            manager.stop();
+            stopQuietly(manager);
             throw e;
         } catch (RuntimeException e) {
-            manager.stop();
+            stopQuietly(manager);
             throw new StoreException(StartupFailures.describe(e, directory, cluster), e);
         }
     }
 
-    private static org.jgroups.JChannel channel(ClusterProperties cluster) {
+    /** A manager whose start failed has often stopped itself already; stopping it again only logs a stack trace. */
+    private static void stopQuietly(DefaultCacheManager manager) {
+        if (!manager.getStatus().isTerminated()) {
+            manager.stop();
+        }
+    }
+
+    private static JChannel channel(ClusterProperties cluster) {
         try {
             return JGroupsChannels.create(cluster);
         } catch (Exception e) {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 
 import io.poolmap.cluster.ClusterProperties;
+import io.poolmap.cluster.HostPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +93,16 @@ class StoreStartupTest {
                     .hasMessageContaining("poolmap.store.path").hasMessageContaining("in use");
             first.jobs().put("still", StoredJobs.aRunningJob("still", 1));
             assertThat(first.jobs().get("still")).isNotNull();
+        }
+    }
+
+    @Test
+    void aClusterPortInUseStopsTheStartNamingTheBindProperty() throws IOException {
+        int port = FreePorts.forMember();
+        HostPort bind = new HostPort("127.0.0.1", port);
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Store.open(StoreProperties.at(directory), ClusterProperties.staticMembers(bind, List.of(bind), Duration.ofSeconds(2))))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("poolmap.cluster.bind 127.0.0.1:" + port).hasMessageContaining("in use");
         }
     }
 
