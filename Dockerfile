@@ -18,7 +18,8 @@ RUN ./mvnw -B -ntp -Dmaven.test.skip=true package \
 # --- runtime: a JRE, the layers, an AOT cache ---------------------------------------------------------
 FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 poolmap \
-    && useradd --system --uid 10001 --gid poolmap --home-dir /app --no-create-home --shell /usr/sbin/nologin poolmap
+    && useradd --system --uid 10001 --gid poolmap --home-dir /app --no-create-home --shell /usr/sbin/nologin poolmap \
+    && mkdir -p /var/lib/poolmap && chown poolmap:poolmap /var/lib/poolmap
 WORKDIR /app
 # Least-changing layer first: a new commit usually rebuilds only the last (application) layer.
 COPY --from=build /build/extracted/dependencies/ ./
@@ -33,6 +34,10 @@ COPY --from=build /build/extracted/application/ ./
 RUN java -XX:AOTCacheOutput=app.aot -Xlog:aot*=error -Dspring.context.exit=onRefresh -jar poolmap.jar \
     && java -XX:AOTCache=app.aot -XX:AOTMode=on -Dspring.context.exit=onRefresh -jar poolmap.jar
 USER poolmap
+# The durable store (poolmap.store.path): a volume, so that accepted jobs and results outlive the container. The
+# user's home (/app, the default's parent) is not writable; the training run above never opens the store.
+ENV POOLMAP_STORE_PATH=/var/lib/poolmap/store
+VOLUME /var/lib/poolmap
 # Container-aware memory: the JVM sizes itself from the container's limit; the heap may take 75 % of it
 # (the JVM's own default is 25 %). A JVM out of memory exits, so that the container is restarted.
 # Override or add flags with JAVA_OPTS, e.g. -e JAVA_OPTS="-XX:MaxRAMPercentage=50".

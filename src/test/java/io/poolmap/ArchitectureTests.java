@@ -66,6 +66,17 @@ class ArchitectureTests {
             .because("access control wraps the service from outside (a filter chain): no feature may need to know who called it");
 
     @ArchTest
+    static final ArchRule theStoreKnowsNothingOfJobsWorkersWebOrHttp = noClasses().that().resideInAnyPackage("io.poolmap.store..", "io.poolmap.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.poolmap.job..", "io.poolmap.worker..", "io.poolmap.web..",
+                    "io.poolmap.actuator..", "org.springframework.http..")
+            .because("the store keeps jobs' records and chunks for the engine, which calls it; it must not call back, nor speak HTTP");
+
+    @ArchTest
+    static final ArchRule theClusterKnowsNothingOfTheStore = noClasses().that().resideInAPackage("io.poolmap.cluster..")
+            .should().dependOnClassesThat().resideInAPackage("io.poolmap.store..")
+            .because("membership (the channel, the view) sits under the store, which builds its caches on it");
+
+    @ArchTest
     static final ArchRule noFieldInjection = NO_CLASSES_SHOULD_USE_FIELD_INJECTION
             .because("constructor injection with final fields makes dependencies explicit and classes testable without Spring");
 

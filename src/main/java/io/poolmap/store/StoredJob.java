@@ -1,0 +1,57 @@
+package io.poolmap.store;
+
+import java.util.Map;
+
+import org.infinispan.protostream.annotations.Proto;
+import org.infinispan.protostream.annotations.ProtoField;
+
+/**
+ * A job as the {@code jobs} cache keeps it: one small record per job (its request, plan, status, progress and
+ * timestamps), never its numbers, which live per chunk in {@code inputs} and {@code results}; a draft for the job
+ * engine to adjust. Field numbers are the stored format: add fields with new numbers, never renumber.
+ *
+ * @param id the job's id
+ * @param sequence the order of submission across the cluster, for "newest first" and fair turns
+ * @param operation the operation's name, or null for an expression
+ * @param expression the expression's text, or null for an operation
+ * @param size the number of items
+ * @param parallelism the effective parallelism
+ * @param chunkSize the largest chunk
+ * @param timeoutMs the job's timeout in milliseconds
+ * @param status the job's status (a {@code JobStatus} name)
+ * @param submittedAt when it was accepted, in epoch milliseconds
+ * @param startedAt when its first chunk started, in epoch milliseconds, or null
+ * @param finishedAt when it reached a final status, in epoch milliseconds, or null while it runs
+ * @param error why it failed, or null
+ * @param completed the items computed so far
+ * @param owner the member that accepted it
+ * @param itemsByWorker items computed per worker name ({@code member/worker-k})
+ */
+@Proto
+public record StoredJob(
+        @ProtoField(1) String id,
+        @ProtoField(2) long sequence,
+        @ProtoField(3) String operation,
+        @ProtoField(4) String expression,
+        @ProtoField(5) int size,
+        @ProtoField(6) int parallelism,
+        @ProtoField(7) int chunkSize,
+        @ProtoField(8) long timeoutMs,
+        @ProtoField(9) String status,
+        @ProtoField(10) long submittedAt,
+        @ProtoField(11) Long startedAt,
+        @ProtoField(12) Long finishedAt,
+        @ProtoField(13) StoredError error,
+        @ProtoField(14) long completed,
+        @ProtoField(15) String owner,
+        @ProtoField(16) Map<String, Long> itemsByWorker) {
+
+    public StoredJob {
+        itemsByWorker = itemsByWorker == null ? Map.of() : Map.copyOf(itemsByWorker);
+    }
+
+    /** True once the job has reached a final status: its record no longer changes. */
+    public boolean finished() {
+        return finishedAt != null;
+    }
+}
