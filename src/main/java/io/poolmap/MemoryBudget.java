@@ -52,6 +52,11 @@ public final class MemoryBudget {
         return true;
     }
 
+    /** Takes {@code bytes} even beyond the capacity: for work admitted before a restart, which is never refused. */
+    public void reserveAnyway(long bytes) {
+        reserved.addAndGet(bytes);
+    }
+
     public void release(long bytes) {
         reserved.addAndGet(-bytes);
     }

@@ -11,9 +11,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.builtin.OperationLimits;
 import io.poolmap.security.AccessProperties;
+import io.poolmap.store.StoreProperties;
 import io.poolmap.web.RequestLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -37,13 +39,15 @@ class ConfigurationDocsTest {
 
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `(poolmap\\.[a-z.-]+)` \\| (`([^`]*)`|none) \\|");
 
-    private static final Map<String, Class<?>> RECORDS = Map.of(
-            "poolmap", PoolmapProperties.class,
-            "poolmap.request", RequestLimits.class,
-            "poolmap.security", AccessProperties.class,
-            "poolmap.operations", OperationLimits.class,
-            "poolmap.memory", MemoryProperties.class,
-            "poolmap.expressions", ExpressionLimits.class);
+    private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry("poolmap", PoolmapProperties.class),
+            Map.entry("poolmap.request", RequestLimits.class),
+            Map.entry("poolmap.security", AccessProperties.class),
+            Map.entry("poolmap.operations", OperationLimits.class),
+            Map.entry("poolmap.memory", MemoryProperties.class),
+            Map.entry("poolmap.expressions", ExpressionLimits.class),
+            Map.entry("poolmap.store", StoreProperties.class),
+            Map.entry("poolmap.cluster", ClusterProperties.class));
 
     private static Map<String, String> documentedDefaults() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();

@@ -51,6 +51,7 @@ class GracefulShutdownIT {
         log = Files.createTempFile("poolmap-shutdown-", ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=0", "--poolmap.workers=2",
+                "--poolmap.store.path=" + Files.createTempDirectory("poolmap-store-"),
                 "--poolmap.shutdown-grace=4s", "--poolmap.sync-wait=60s", "--poolmap.max-wait=60s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         port = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))

@@ -35,13 +35,18 @@ final class RunningJar implements AutoCloseable {
                 .until(this::portFromLog, found -> found > 0);
     }
 
-    /** Starts the jar with these arguments (e.g. {@code --poolmap.workers=3}) and waits until it listens. */
+    /** Starts the jar with these arguments (e.g. {@code --poolmap.workers=3}) and a store of its own, and waits until it listens. */
     static RunningJar start(String... arguments) throws IOException {
+        return start(Files.createTempDirectory("poolmap-store-"), arguments);
+    }
+
+    /** Starts the jar on the store in {@code store} (to restart a process where another left off), and waits until it listens. */
+    static RunningJar start(Path store, String... arguments) throws IOException {
         Path jar = Paths.get(System.getProperty("poolmap.jar", "target/poolmap-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the repackaged jar (run this test in the integration-test phase)").exists();
         Path log = Files.createTempFile("poolmap-jar-", ".log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar",
-                jar.toString(), "--server.port=0"));
+                jar.toString(), "--server.port=0", "--poolmap.store.path=" + store));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new RunningJar(process, log);

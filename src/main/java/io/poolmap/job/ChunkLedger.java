@@ -32,6 +32,11 @@ final class ChunkLedger {
 
     private final int size;
     private final int maxChunkSize;
+    private final Segments segments;
+    /** Items of each segment not computed yet; a segment is complete at 0. */
+    private final int[] segmentLeft;
+    /** Segments computed before this run started (resumed from the store): never handed out again. */
+    private final java.util.BitSet restored = new java.util.BitSet();
     private final List<Chunk> chunks = new ArrayList<>();
     private final AtomicLong completed = new AtomicLong();
     private volatile int nextItem;
@@ -48,31 +53,132 @@ final class ChunkLedger {
      * @param firstStride items between progress updates before anything is measured
      */
     ChunkLedger(int size, int firstChunkSize, int maxChunkSize, int firstStride) {
-        this.size = size;
+        this(Segments.of(size), firstChunkSize, maxChunkSize, firstStride);
+    }
+
+    ChunkLedger(Segments segments, int firstChunkSize, int maxChunkSize, int firstStride) {
+        this.size = segments.size();
+        this.segments = segments;
+        this.segmentLeft = new int[segments.count()];
+        for (int k = 0; k < segmentLeft.length; k++) {
+            segmentLeft[k] = segments.length(k);
+        }
         this.chunkSize = firstChunkSize;
         this.maxChunkSize = Math.max(firstChunkSize, maxChunkSize);
         this.stride = firstStride;
     }
 
+    /**
+     * Records a segment computed before this run (its results are in the store): {@code workers[r]} computed the
+     * segment's items up to {@code runEnds[r]} (positions within the segment). Call before anything is handed out.
+     */
+    synchronized void restore(int segment, List<String> workers, List<Integer> runEnds) {
+        int from = segments.from(segment);
+        int start = 0;
+        for (int r = 0; r < workers.size(); r++) {
+            Chunk chunk = new Chunk(from + start, from + runEnds.get(r));
+            chunk.worker = workers.get(r);
+            chunk.done = chunk.to - chunk.from;
+            insertInOrder(chunk);
+            start = runEnds.get(r);
+        }
+        completed.addAndGet(segmentLeft[segment]);
+        segmentLeft[segment] = 0;
+        restored.set(segment);
+    }
+
+    private void insertInOrder(Chunk chunk) {
+        int at = chunkContaining(chunk.from);
+        chunks.add(at, chunk);
+    }
+
     /** Hands out the next chunk and returns its index, or {@code -1} when every item has been handed out. */
     synchronized int claim() {
+        while (nextItem < size && restored.get(segments.holding(nextItem))) {
+            nextItem = segments.to(segments.holding(nextItem));
+        }
         if (nextItem >= size) {
             return -1;
         }
         int from = nextItem;
-        int to = (int) Math.min(size, (long) from + chunkSize);
+        int to = (int) Math.min(Math.min(size, (long) from + chunkSize), segments.to(segments.holding(from)));
         nextItem = to;
         chunks.add(new Chunk(from, to));
         return chunks.size() - 1;
     }
 
+    /**
+     * Records that {@code chunk} computed all its items, and returns its segment if that completed the segment, else
+     * {@code -1}: the moment a durable job stores the segment's results.
+     */
+    synchronized int chunkDone(Chunk chunk) {
+        int segment = segments.holding(chunk.from);
+        segmentLeft[segment] -= chunk.to - chunk.from;
+        return segmentLeft[segment] == 0 ? segment : -1;
+    }
+
+    /** The segments whose every item is computed (restored ones among them). */
+    synchronized List<Integer> completeSegments() {
+        List<Integer> complete = new ArrayList<>();
+        for (int k = 0; k < segmentLeft.length; k++) {
+            if (segmentLeft[k] == 0) {
+                complete.add(k);
+            }
+        }
+        return complete;
+    }
+
+    /** The items restored from the store, which no run hands out or gives back to the queue. */
+    synchronized long restoredItems() {
+        long items = 0;
+        for (int k = restored.nextSetBit(0); k >= 0; k = restored.nextSetBit(k + 1)) {
+            items += segments.length(k);
+        }
+        return items;
+    }
+
+    /** Who computed the items of {@code segment}: worker names and where each one's run ends within the segment. */
+    synchronized WorkerRuns runs(int segment) {
+        int from = segments.from(segment);
+        int to = segments.to(segment);
+        List<String> workers = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        for (int c = chunkContaining(from); c < chunks.size() && chunks.get(c).from < to; c++) {
+            Chunk chunk = chunks.get(c);
+            if (!workers.isEmpty() && workers.getLast().equals(chunk.worker)) {
+                ends.set(ends.size() - 1, chunk.to - from);
+            } else {
+                workers.add(chunk.worker);
+                ends.add(chunk.to - from);
+            }
+        }
+        return new WorkerRuns(workers, ends);
+    }
+
+    /** Worker names and the ends (within a segment) of the runs of items each computed. */
+    record WorkerRuns(List<String> workers, List<Integer> ends) {
+    }
+
+    Segments segments() {
+        return segments;
+    }
+
     boolean hasUnclaimed() {
-        return nextItem < size;
+        int item = nextItem;
+        while (item < size && restored.get(segments.holding(item))) {
+            item = segments.to(segments.holding(item));
+        }
+        return item < size;
     }
 
     /** Hands out nothing more, freezes what readers see, and returns how many items were never handed out. */
     synchronized long close() {
-        long unclaimed = size - (long) nextItem;
+        long unclaimed = 0;
+        for (int item = nextItem; item < size; item = segments.to(segments.holding(item))) {
+            if (!restored.get(segments.holding(item))) {
+                unclaimed += segments.to(segments.holding(item)) - item;
+            }
+        }
         nextItem = size;
         int[] done = new int[chunks.size()];
         for (int c = 0; c < done.length; c++) {

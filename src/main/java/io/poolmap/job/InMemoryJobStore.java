@@ -86,23 +86,26 @@ class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public boolean evictOldestFinished() {
+    public Optional<Job> evictOldestFinished() {
         Job oldest = finishedOrder.poll();
         if (oldest == null) {
-            return false;
+            return Optional.empty();
         }
         remove(oldest);
-        return true;
+        return Optional.of(oldest);
     }
 
     @Override
-    public void evictFinishedBefore(Instant endedBefore) {
+    public List<Job> evictFinishedBefore(Instant endedBefore) {
+        List<Job> evicted = new ArrayList<>();
         for (Job oldest = finishedOrder.peek(); oldest != null && oldest.finishedAt().isBefore(endedBefore);
                 oldest = finishedOrder.peek()) {
             if (finishedOrder.remove(oldest)) {
                 remove(oldest);
+                evicted.add(oldest);
             }
         }
+        return evicted;
     }
 
     private void remove(Job job) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.poolmap.operation.NumberRange;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.StopSignal;
@@ -24,31 +25,76 @@ public final class Job {
 
         /** The job reached a terminal state (exactly once). */
         void finished(Job job);
+
+        /** Every item of {@code segment} is computed: a durable job stores its results now. */
+        default void segmentDone(Job job, int segment) {
+        }
     }
 
     private final long sequence;
     private final String id;
     private final JobPlan plan;
-    private final Numbers results;
-    private final ChunkLedger ledger;
+    private final LiveJobData live;
+    private volatile JobData data;
     private final Hooks hooks;
     private final Instant submittedAt;
     private final long deadlineMillis;
-
     private final JobLifecycle lifecycle;
+    private final Keeping keeping = new Keeping();
+    private volatile String idempotencyKey;
 
+    /** A job admitted now, to be computed in this process. */
     Job(long sequence, String id, JobPlan plan, Clock clock, Hooks hooks) {
+        this(sequence, id, plan, clock.instant(), liveData(plan), new JobLifecycle(clock), hooks);
+    }
+
+    private Job(long sequence, String id, JobPlan plan, Instant submittedAt, JobData data, JobLifecycle lifecycle,
+            Hooks hooks) {
         this.sequence = sequence;
         this.id = id;
         this.plan = plan;
-        this.results = Numbers.forResults(plan.size());
+        this.data = data;
+        this.live = data instanceof LiveJobData liveData ? liveData : null;
+        this.hooks = hooks;
+        this.submittedAt = submittedAt;
+        this.deadlineMillis = submittedAt.toEpochMilli() + plan.timeoutMs();
+        this.lifecycle = lifecycle;
+    }
+
+    /** A job admitted before a restart, to be computed again from where the store says it got to. */
+    static Job resumed(long sequence, String id, JobPlan plan, Instant submittedAt, Clock clock, Hooks hooks) {
+        return new Job(sequence, id, plan, submittedAt, liveData(plan), new JobLifecycle(clock), hooks);
+    }
+
+    /** A job that ended before this process started (or elsewhere): its record and its numbers are in the store. */
+    static Job ended(long sequence, String id, JobPlan plan, Instant submittedAt, JobLifecycle ended, JobData stored,
+            Hooks hooks) {
+        return new Job(sequence, id, plan, submittedAt, stored, ended, hooks);
+    }
+
+    private static LiveJobData liveData(JobPlan plan) {
         int firstStride = plan.execution() == JobPlan.Execution.TINY ? 1
                 : ChunkSizing.strideFor(plan.operation().info().costNanos());
-        this.ledger = new ChunkLedger(plan.size(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride);
-        this.hooks = hooks;
-        this.submittedAt = clock.instant();
-        this.deadlineMillis = submittedAt.toEpochMilli() + plan.timeoutMs();
-        this.lifecycle = new JobLifecycle(clock);
+        return new LiveJobData(new ChunkLedger(plan.segments(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride),
+                plan.numbers(), Numbers.forResults(plan.size()));
+    }
+
+    /** The {@code Idempotency-Key} the job was submitted with, or {@code null}. */
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    void idempotencyKey(String key) {
+        this.idempotencyKey = key;
+    }
+
+    /** How this job is kept in the store, if it is. */
+    Keeping keeping() {
+        return keeping;
+    }
+
+    JobLifecycle lifecycle() {
+        return lifecycle;
     }
 
     /** Moves a queued job to RUNNING when its first chunk is claimed; a job that has ended stays as it ended. */
@@ -73,7 +119,7 @@ public final class Job {
 
     /** Ends the job as timed out, unless it has ended. */
     boolean timeOut() {
-        return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), ledger.completed(), plan.size()));
+        return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), live.completed(), plan.size()));
     }
 
     void fail(int index, String reason) {
@@ -86,7 +132,7 @@ public final class Job {
      */
     boolean finish(JobStatus terminal, JobError why) {
         long[] unclaimed = new long[1];
-        return lifecycle.finish(terminal, why, () -> unclaimed[0] = ledger.close(), () -> {
+        return lifecycle.finish(terminal, why, () -> unclaimed[0] = live.ledger().close(), () -> {
             if (unclaimed[0] > 0) {
                 hooks.released(this, unclaimed[0]);
             }
@@ -108,15 +154,21 @@ public final class Job {
     }
 
     ChunkLedger ledger() {
-        return ledger;
+        return live.ledger();
+    }
+
+    /** The job's live data; after {@link #moved} only a run that was computing when the job ended still uses it. */
+    LiveJobData live() {
+        return live;
+    }
+
+    /** Reads go to {@code stored} from now on: the finished job's numbers are in the store, not on the heap. */
+    void moved(JobData stored) {
+        this.data = stored;
     }
 
     StopSignal stop() {
         return lifecycle.stop();
-    }
-
-    Numbers resultsForWriting() {
-        return results;
     }
 
     long deadlineMillis() {
@@ -152,7 +204,7 @@ public final class Job {
 
     /** Items computed so far; frozen when the job ends. */
     public long completed() {
-        return ledger.completed();
+        return data.completed();
     }
 
     /** The effective parallelism, after clamping. */
@@ -162,7 +214,7 @@ public final class Job {
 
     /** The size of the next chunk: chunks adapt to the measured cost of items. */
     public int chunkSize() {
-        return ledger.chunkSize();
+        return data.chunkSize();
     }
 
     public long timeoutMs() {
@@ -183,18 +235,27 @@ public final class Job {
         return lifecycle.finishedAt();
     }
 
-    /** The results when {@code seen}, a status read before, is {@code SUCCEEDED}, else {@code null}; so that a view is consistent. */
+    /**
+     * The results, read by range from wherever they are kept, when {@code seen}, a status read before, is
+     * {@code SUCCEEDED}, else {@code null}; so that a view is consistent.
+     */
+    public NumberRange resultRange(JobStatus seen) {
+        return seen == JobStatus.SUCCEEDED ? data.results() : null;
+    }
+
+    /** The results in one batch when {@code seen} is {@code SUCCEEDED}, else {@code null}; prefer {@link #resultRange} for big jobs. */
     public Numbers resultsIf(JobStatus seen) {
-        return seen == JobStatus.SUCCEEDED ? results : null;
+        NumberRange range = resultRange(seen);
+        return range == null ? null : NumberRanges.toNumbers(range);
     }
 
     /** Worker name → items it computed for this job, in name order. */
     public Map<String, Long> itemsByWorker() {
-        return ledger.itemsByWorker();
+        return data.itemsByWorker();
     }
 
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */
     public List<JobItem> items(int offset, int limit) {
-        return ledger.items(offset, limit, plan.numbers(), results);
+        return data.items(offset, limit);
     }
 }

@@ -68,6 +68,15 @@ public class JobAdmission {
         }
     }
 
+    /**
+     * Takes the room of a job admitted before a restart, without refusing it: it was admitted then, and an admitted
+     * job is never dropped, so the queue may hold more than its capacity until it is computed.
+     */
+    void admitResumed(long items, long heapBytes) {
+        reserved.addAndGet(items);
+        memory.reserveAnyway(heapBytes);
+    }
+
     /** An admitted job has ended: the heap its inputs and results took in flight is free again (or retention's). */
     void releaseHeap(long heapBytes) {
         memory.release(heapBytes);

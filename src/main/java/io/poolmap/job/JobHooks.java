@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What happens around a job's life, in one place: its items give their room in the queue back, and when it ends
- * it is logged, counted by the listeners (metrics) and handed to retention.
+ * What happens around a job's life, in one place: its items give their room in the queue back, its segments and
+ * its end go to the archive, and when it ends it is logged, counted by the listeners (metrics) and handed to retention.
  */
 @Component
 class JobHooks implements Job.Hooks {
@@ -18,11 +18,13 @@ class JobHooks implements Job.Hooks {
 
     private final JobAdmission admission;
     private final JobRetention retention;
+    private final JobArchive archive;
     private final List<JobListener> listeners;
 
-    JobHooks(JobAdmission admission, JobRetention retention, List<JobListener> listeners) {
+    JobHooks(JobAdmission admission, JobRetention retention, JobArchive archive, List<JobListener> listeners) {
         this.admission = admission;
         this.retention = retention;
+        this.archive = archive;
         this.listeners = listeners;
     }
 
@@ -47,6 +49,12 @@ class JobHooks implements Job.Hooks {
             }
         }
         admission.releaseHeap(job.plan().heapBytes());
+        archive.finished(job);
         retention.finished(job);
+    }
+
+    @Override
+    public void segmentDone(Job job, int segment) {
+        archive.segmentDone(job, segment);
     }
 }

@@ -34,6 +34,18 @@ final class JobLifecycle {
         this.clock = clock;
     }
 
+    /** The life of a job that ended before: its end as the store recorded it, never to change. */
+    static JobLifecycle ended(Clock clock, JobStatus status, Instant startedAt, Instant finishedAt, JobError error) {
+        JobLifecycle ended = new JobLifecycle(clock);
+        ended.stop.stop();
+        ended.startedAt = startedAt;
+        ended.finishedAt = finishedAt;
+        ended.error = error;
+        ended.status = status;
+        ended.done.complete(null);
+        return ended;
+    }
+
     /** Moves a queued job to RUNNING; a job that has ended stays as it ended. */
     void markRunning() {
         if (status == JobStatus.QUEUED) {
@@ -42,6 +54,16 @@ final class JobLifecycle {
                     startedAt = clock.instant();
                     status = JobStatus.RUNNING;
                 }
+            }
+        }
+    }
+
+    /** A resumed job that had started before the restart keeps its start. */
+    void startedBefore(Instant started) {
+        synchronized (lock) {
+            if (started != null && status == JobStatus.QUEUED) {
+                startedAt = started;
+                status = JobStatus.RUNNING;
             }
         }
     }

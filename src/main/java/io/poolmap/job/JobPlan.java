@@ -8,7 +8,8 @@ import io.poolmap.operation.Operation;
  * how its chunks start and may grow, its time limit, and where it runs.
  *
  * @param operation what to compute
- * @param numbers the inputs
+ * @param size the number of items
+ * @param numbers the inputs, or {@code null} for a job that ended before and whose inputs are in the store
  * @param parallelism the effective parallelism, after clamping
  * @param firstChunkSize the first chunk's size, before any cost is measured
  * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
@@ -16,7 +17,7 @@ import io.poolmap.operation.Operation;
  * @param execution where the chunks run
  * @param heapBytes about what the job holds on the heap while it runs, its inputs and results ({@link MemoryEstimate})
  */
-record JobPlan(Operation operation, Numbers numbers, int parallelism, int firstChunkSize, int maxChunkSize,
+record JobPlan(Operation operation, int size, Numbers numbers, int parallelism, int firstChunkSize, int maxChunkSize,
         long timeoutMs, Execution execution, long heapBytes) {
 
     /** Where a job's chunks run. */
@@ -32,7 +33,8 @@ record JobPlan(Operation operation, Numbers numbers, int parallelism, int firstC
         IO_LANES
     }
 
-    int size() {
-        return numbers.size();
+    /** How the job's items are cut into segments, the units that are stored and resumed whole. */
+    Segments segments() {
+        return Segments.of(size);
     }
 }

@@ -24,6 +24,8 @@ public class JobRefusedException extends RuntimeException {
         QUEUE_FULL,
         /** The heap left to work cannot hold the job's inputs and results now, or is under pressure; retry later. */
         MEMORY_FULL,
+        /** The request's {@code Idempotency-Key} was used before with another request. */
+        IDEMPOTENCY_KEY_REUSED,
         /** poolmap is shutting down and admits nothing. */
         SHUTTING_DOWN
     }
@@ -85,6 +87,16 @@ public class JobRefusedException extends RuntimeException {
 
     private static String mb(long bytes) {
         return Math.max(0, bytes) / (1024 * 1024) + " MB";
+    }
+
+    static JobRefusedException idempotencyKeyReused(String key, String jobId) {
+        return new JobRefusedException(Reason.IDEMPOTENCY_KEY_REUSED, "the Idempotency-Key '" + shorten(key)
+                + "' was used before with another request (it created job " + jobId + "); send a new key for a new job",
+                null, null, null, null, null);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "…";
     }
 
     static JobRefusedException shuttingDown() {

@@ -1,6 +1,7 @@
 package io.poolmap.job;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,13 +23,15 @@ class JobRetention {
     private static final Logger log = LoggerFactory.getLogger(JobRetention.class);
 
     private final JobStore store;
+    private final JobArchive archive;
     private final PoolmapProperties properties;
     private final long maxRetainedItems;
     private final Clock clock;
 
-    JobRetention(JobStore store, PoolmapProperties properties, MemoryProperties memory, Clock clock,
+    JobRetention(JobStore store, JobArchive archive, PoolmapProperties properties, MemoryProperties memory, Clock clock,
             @Qualifier(JobConfiguration.SCHEDULER) ScheduledExecutorService scheduler) {
         this.store = store;
+        this.archive = archive;
         this.properties = properties;
         this.maxRetainedItems = properties.effectiveMaxRetainedItems(memory);
         this.clock = clock;
@@ -42,17 +45,21 @@ class JobRetention {
         enforceLimits();
     }
 
-    private void enforceLimits() {
-        while ((store.finishedJobs() > properties.maxRetainedJobs() || store.finishedItems() > maxRetainedItems)
-                && store.evictOldestFinished()) {
-            // one job forgotten per turn, the oldest first
+    /** Forgets the oldest finished jobs, one at a time, while a limit is passed; in memory and in the store. */
+    void enforceLimits() {
+        while (store.finishedJobs() > properties.maxRetainedJobs() || store.finishedItems() > maxRetainedItems) {
+            Optional<Job> oldest = store.evictOldestFinished();
+            if (oldest.isEmpty()) {
+                return;
+            }
+            archive.forget(oldest.get());
         }
     }
 
     /** Forgets the jobs that finished longer than {@code poolmap.retention} ago. */
     void sweep() {
         try {
-            store.evictFinishedBefore(clock.instant().minus(properties.retention()));
+            store.evictFinishedBefore(clock.instant().minus(properties.retention())).forEach(archive::forget);
             enforceLimits();
         } catch (RuntimeException e) {
             log.warn("could not evict expired jobs", e);

@@ -24,14 +24,17 @@ final class JobRun implements ChunkedWork {
     private static final Logger log = LoggerFactory.getLogger(JobRun.class);
 
     private final Job job;
+    private final LiveJobData live;
     private final Job.Hooks hooks;
     private final Clock clock;
-    private final AtomicLong endedItems = new AtomicLong();
+    private final AtomicLong endedItems;
 
     JobRun(Job job, Job.Hooks hooks, Clock clock) {
         this.job = job;
+        this.live = job.live();
         this.hooks = hooks;
         this.clock = clock;
+        this.endedItems = new AtomicLong(live.ledger().restoredItems());
     }
 
     Job job() {
@@ -58,7 +61,7 @@ final class JobRun implements ChunkedWork {
         if (job.stop().isStopped()) {
             return -1;
         }
-        int chunk = job.ledger().claim();
+        int chunk = live.ledger().claim();
         if (chunk >= 0) {
             job.markRunning();
         }
@@ -67,17 +70,17 @@ final class JobRun implements ChunkedWork {
 
     @Override
     public boolean hasUnclaimedChunks() {
-        return !job.stop().isStopped() && job.ledger().hasUnclaimed();
+        return !job.stop().isStopped() && live.ledger().hasUnclaimed();
     }
 
     @Override
     public int runChunk(int index, String workerName) {
-        ChunkLedger ledger = job.ledger();
+        ChunkLedger ledger = live.ledger();
         ChunkLedger.Chunk chunk = ledger.get(index);
         chunk.worker = workerName;
         Operation operation = job.operation();
-        Numbers input = job.plan().numbers();
-        Numbers results = job.resultsForWriting();
+        Numbers input = live.input();
+        Numbers results = live.results();
         int from = chunk.from;
         int to = chunk.to;
         ItemCursor at = new ItemCursor(job.stop(), from);
@@ -106,6 +109,12 @@ final class JobRun implements ChunkedWork {
         } finally {
             ledger.publish(chunk, at.next());
             ledger.measured(at.next() - from, System.nanoTime() - started);
+            if (at.next() == to) {
+                int segment = ledger.chunkDone(chunk);
+                if (segment >= 0) {
+                    hooks.segmentDone(job, segment);
+                }
+            }
             hooks.released(job, to - from);
             if (endedItems.addAndGet(to - from) == job.size()) {
                 job.finish(JobStatus.SUCCEEDED, null);

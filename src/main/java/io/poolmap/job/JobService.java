@@ -22,33 +22,69 @@ public class JobService {
     private final JobTimeouts timeouts;
     private final JobHooks hooks;
     private final JobStore store;
+    private final JobArchive archive;
     private final WorkerPool pool;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
     JobService(JobPlanner planner, JobAdmission admission, JobTimeouts timeouts, JobHooks hooks, JobStore store,
-            WorkerPool pool, Clock clock) {
+            JobArchive archive, WorkerPool pool, Clock clock) {
         this.planner = planner;
         this.admission = admission;
         this.timeouts = timeouts;
         this.hooks = hooks;
         this.store = store;
+        this.archive = archive;
         this.pool = pool;
         this.clock = clock;
     }
 
-    /** Admits a job and starts it, or throws {@link JobRefusedException} saying why not; a tiny job may end before this returns. */
+    /**
+     * Admits a job and starts it, or throws {@link JobRefusedException} saying why not; a tiny job may end before this
+     * returns. With an {@code Idempotency-Key} already used for the same request, returns the job it created.
+     */
     public Job submit(JobSubmission submission) {
         JobPlan plan = planner.plan(submission);
-        return admission.admit(plan.size(), plan.heapBytes(), () -> launch(plan));
+        String id = UUID.randomUUID().toString();
+        JobSubmission.Idempotency idempotency = submission.idempotency();
+        if (idempotency != null) {
+            var earlier = archive.claimKey(idempotency.key(), idempotency.requestHash(), id);
+            if (earlier.isPresent()) {
+                return find(earlier.get());
+            }
+        }
+        try {
+            return admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));
+        } catch (RuntimeException refused) {
+            if (idempotency != null) {
+                archive.releaseKey(idempotency.key(), id);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * Puts the job on disk before this returns, as a 202 must: its record, inputs and the segments already computed;
+     * its later segments and its end follow as they happen, and after a crash it resumes from them.
+     */
+    public void keep(Job job) {
+        archive.keep(job);
+    }
+
+    /** Carries on numbering jobs after {@code seen}, a number given before a restart. */
+    void numberAfter(long seen) {
+        sequence.accumulateAndGet(seen, Math::max);
     }
 
     /**
      * Makes an admitted job findable and starts it: a tiny job on this thread if a worker is idle, else on the workers
      * with its timeout armed; a job that cannot start is cancelled, never lost.
      */
-    private Job launch(JobPlan plan) {
-        Job job = new Job(sequence.incrementAndGet(), UUID.randomUUID().toString(), plan, clock, hooks);
+    private Job launch(String id, JobPlan plan, JobSubmission.Idempotency idempotency) {
+        Job job = new Job(sequence.incrementAndGet(), id, plan, clock, hooks);
+        if (idempotency != null) {
+            job.idempotencyKey(idempotency.key());
+        }
         JobRun run = new JobRun(job, hooks, clock);
         store.save(job);
         hooks.submitted(job);

@@ -32,9 +32,9 @@ interface JobStore {
     /** Items of the finished jobs kept, the measure of the memory that retention holds. */
     long finishedItems();
 
-    /** Forgets the finished job that finished first, and says whether there was one. */
-    boolean evictOldestFinished();
+    /** Forgets the finished job that finished first and returns it, if there was one. */
+    Optional<Job> evictOldestFinished();
 
-    /** Forgets the finished jobs that ended before {@code endedBefore}; never an unfinished job. */
-    void evictFinishedBefore(Instant endedBefore);
+    /** Forgets the finished jobs that ended before {@code endedBefore} and returns them; never an unfinished job. */
+    List<Job> evictFinishedBefore(Instant endedBefore);
 }

@@ -13,10 +13,31 @@ import io.poolmap.operation.Numbers;
  * @param parallelism most workers the job may use at once, or {@code null} for the pool's size
  * @param chunkSize the largest chunk, or {@code null} to let poolmap choose
  * @param timeoutMs the time limit in milliseconds, or {@code null} for {@code poolmap.max-timeout}
+ * @param idempotency the request's {@code Idempotency-Key} and a hash of what it asks, or {@code null}
  */
-public record JobSubmission(String operation, Numbers numbers, Integer parallelism, Integer chunkSize, Long timeoutMs) {
+public record JobSubmission(String operation, Numbers numbers, Integer parallelism, Integer chunkSize, Long timeoutMs,
+        Idempotency idempotency) {
 
     public JobSubmission {
         Objects.requireNonNull(numbers, "a job needs numbers");
+    }
+
+    public JobSubmission(String operation, Numbers numbers, Integer parallelism, Integer chunkSize, Long timeoutMs) {
+        this(operation, numbers, parallelism, chunkSize, timeoutMs, null);
+    }
+
+    /**
+     * An {@code Idempotency-Key} (as in the IETF draft): the same key with the same request finds the job it created;
+     * with another request it is refused.
+     *
+     * @param key the key the client sent
+     * @param requestHash a hash of the request, so that the same key with another body is told apart
+     */
+    public record Idempotency(String key, String requestHash) {
+
+        public Idempotency {
+            Objects.requireNonNull(key, "an idempotency key");
+            Objects.requireNonNull(requestHash, "a request hash");
+        }
     }
 }

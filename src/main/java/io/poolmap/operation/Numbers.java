@@ -12,7 +12,7 @@ import java.math.BigInteger;
  * Distinct items may be written by distinct threads at once; readers need a happens-before edge with
  * the writer (the job's progress publishes one).
  */
-public final class Numbers {
+public final class Numbers implements NumberRange {
 
     /** How one item is held. */
     public enum Kind { LONG, DOUBLE, BIG, BOOLEAN }
@@ -58,8 +58,21 @@ public final class Numbers {
         return new Numbers(size, bits, kinds, bigs);
     }
 
+    @Override
     public int size() {
         return size;
+    }
+
+    @Override
+    public void read(int from, int to, NumberSink sink) {
+        for (int i = from; i < to; i++) {
+            switch (kind(i)) {
+                case LONG -> sink.acceptLong(i, bits[i]);
+                case DOUBLE -> sink.acceptDouble(i, Double.longBitsToDouble(bits[i]));
+                case BIG -> sink.acceptBig(i, bigs[i]);
+                case BOOLEAN -> sink.acceptBoolean(i, bits[i] != 0);
+            }
+        }
     }
 
     public Kind kind(int i) {

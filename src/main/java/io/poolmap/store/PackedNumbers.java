@@ -1,5 +1,6 @@
 package io.poolmap.store;
 
+import io.poolmap.operation.NumberSink;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
@@ -79,7 +80,7 @@ public final class PackedNumbers {
     }
 
     /** Hands items {@code [from, to)} of the chunk (chunk positions) to {@code sink}, in order. */
-    public static void read(byte[] packed, int from, int to, ItemSink sink) {
+    public static void read(byte[] packed, int from, int to, NumberSink sink) {
         PackedReader.read(packed, from, to, sink);
     }
 
@@ -163,7 +164,7 @@ public final class PackedNumbers {
     }
 
     /** Writes decoded items into a {@link Numbers} at an offset. */
-    private record NumbersSink(Numbers target, int offset) implements ItemSink {
+    private record NumbersSink(Numbers target, int offset) implements NumberSink {
 
         @Override
         public void acceptLong(int index, long value) {

@@ -1,5 +1,6 @@
 package io.poolmap.store;
 
+import io.poolmap.operation.NumberSink;
 import static io.poolmap.store.PackedNumbers.BOOLEANS;
 import static io.poolmap.store.PackedNumbers.DOUBLES;
 import static io.poolmap.store.PackedNumbers.FIXED_LONGS;
@@ -49,7 +50,7 @@ final class PackedReader {
         return count;
     }
 
-    static void read(byte[] packed, int from, int to, ItemSink sink) {
+    static void read(byte[] packed, int from, int to, NumberSink sink) {
         Objects.checkFromToIndex(from, to, checkedCount(packed));
         switch (packed[0]) {
             case FIXED_LONGS -> {
@@ -72,7 +73,7 @@ final class PackedReader {
     }
 
     /** The varint and mixed layouts: skips the items before {@code from}, then decodes up to {@code to}. */
-    private void readStream(int from, int to, ItemSink sink) {
+    private void readStream(int from, int to, NumberSink sink) {
         boolean mixed = bytes[0] == MIXED;
         try {
             for (int i = 0; i < from; i++) {
@@ -94,7 +95,7 @@ final class PackedReader {
         }
     }
 
-    private void readItem(int index, ItemSink sink) {
+    private void readItem(int index, NumberSink sink) {
         byte tag = bytes[at++];
         switch (tag) {
             case TAG_LONG -> sink.acceptLong(index, unzigzag(varint()));

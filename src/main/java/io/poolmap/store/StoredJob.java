@@ -26,6 +26,9 @@ import org.infinispan.protostream.annotations.ProtoField;
  * @param completed the items computed so far
  * @param owner the member that accepted it
  * @param itemsByWorker items computed per worker name ({@code member/worker-k})
+ * @param idempotencyKey the {@code Idempotency-Key} the job was submitted with, or null; forgotten with the job
+ * @param firstChunkSize the size of the job's first chunk, as planned
+ * @param execution where the job's chunks run (a {@code JobPlan.Execution} name)
  */
 @Proto
 public record StoredJob(
@@ -44,7 +47,10 @@ public record StoredJob(
         @ProtoField(13) StoredError error,
         @ProtoField(14) long completed,
         @ProtoField(15) String owner,
-        @ProtoField(16) Map<String, Long> itemsByWorker) {
+        @ProtoField(16) Map<String, Long> itemsByWorker,
+        @ProtoField(17) String idempotencyKey,
+        @ProtoField(18) int firstChunkSize,
+        @ProtoField(19) String execution) {
 
     public StoredJob {
         itemsByWorker = itemsByWorker == null ? Map.of() : Map.copyOf(itemsByWorker);

@@ -2,6 +2,8 @@ package io.poolmap.web;
 
 import java.math.BigInteger;
 
+import io.poolmap.operation.NumberRange;
+import io.poolmap.operation.NumberSink;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.NumbersBuilder;
 import tools.jackson.core.JsonGenerator;
@@ -27,7 +29,7 @@ public final class NumbersJson {
     public static SimpleModule module(int maxBatchSize, int maxDigits) {
         SimpleModule module = new SimpleModule("poolmap-numbers");
         module.addDeserializer(Numbers.class, new Reader(maxBatchSize, maxDigits));
-        module.addSerializer(Numbers.class, new Writer());
+        module.addSerializer(NumberRange.class, new Writer());
         return module;
     }
 
@@ -126,26 +128,49 @@ public final class NumbersJson {
         }
     }
 
-    static final class Writer extends ValueSerializer<Numbers> {
+    /** Writes a {@link NumberRange} as one JSON array: a batch of longs in one call, anything else item by item. */
+    static final class Writer extends ValueSerializer<NumberRange> {
+
+        /** Items read from the range at a time, so that packed results stream in bounded steps. */
+        private static final int STEP = 8192;
 
         @Override
-        public void serialize(Numbers numbers, JsonGenerator generator, SerializationContext context) {
+        public void serialize(NumberRange numbers, JsonGenerator generator, SerializationContext context) {
             int size = numbers.size();
-            long[] longs = numbers.longsOrNull();
+            long[] longs = numbers instanceof Numbers batch ? batch.longsOrNull() : null;
             if (longs != null) {
                 generator.writeArray(longs, 0, size);
                 return;
             }
             generator.writeStartArray(numbers, size);
-            for (int i = 0; i < size; i++) {
-                switch (numbers.kind(i)) {
-                    case LONG -> generator.writeNumber(numbers.longAt(i));
-                    case DOUBLE -> generator.writeNumber(numbers.doubleAt(i));
-                    case BIG -> generator.writeNumber(numbers.bigAt(i));
-                    case BOOLEAN -> generator.writeBoolean(numbers.booleanAt(i));
-                }
+            NumberSink sink = new GeneratorSink(generator);
+            for (int from = 0; from < size; from += STEP) {
+                numbers.read(from, Math.min(size, from + STEP), sink);
             }
             generator.writeEndArray();
+        }
+    }
+
+    private record GeneratorSink(JsonGenerator generator) implements NumberSink {
+
+        @Override
+        public void acceptLong(int index, long value) {
+            generator.writeNumber(value);
+        }
+
+        @Override
+        public void acceptDouble(int index, double value) {
+            generator.writeNumber(value);
+        }
+
+        @Override
+        public void acceptBig(int index, BigInteger value) {
+            generator.writeNumber(value);
+        }
+
+        @Override
+        public void acceptBoolean(int index, boolean value) {
+            generator.writeBoolean(value);
         }
     }
 }

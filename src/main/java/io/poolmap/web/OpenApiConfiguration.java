@@ -1,5 +1,6 @@
 package io.poolmap.web;
 
+import io.poolmap.operation.NumberRange;
 import io.poolmap.operation.Numbers;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -23,6 +24,8 @@ class OpenApiConfiguration {
     static {
         // a batch is a JSON array of numbers, whatever Numbers looks like inside
         SpringDocUtils.getConfig().replaceWithSchema(Numbers.class,
+                new ArraySchema().items(new NumberSchema()).description("A JSON array of numbers"));
+        SpringDocUtils.getConfig().replaceWithSchema(NumberRange.class,
                 new ArraySchema().items(new NumberSchema()).description("A JSON array of numbers"));
     }
 

@@ -22,6 +22,7 @@ public enum ProblemType {
     OUTSIDE_DOMAIN(HttpStatus.UNPROCESSABLE_CONTENT, "outside-domain", "Number outside the operation's domain"),
     RESULTS_TOO_LARGE(HttpStatus.UNPROCESSABLE_CONTENT, "results-too-large", "Results too large"),
     ITEM_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "item-failed", "Item failed"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key used for another request"),
     QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     MEMORY_FULL(HttpStatus.SERVICE_UNAVAILABLE, "memory-full", "Not enough memory now"),

@@ -12,7 +12,7 @@ public final class JobEngineControl {
     }
 
     public void forgetFinishedJobs() {
-        while (store.evictOldestFinished()) {
+        while (store.evictOldestFinished().isPresent()) {
             // the oldest first, until none is kept
         }
     }

@@ -3,6 +3,7 @@ package io.poolmap.job;
 import io.poolmap.MemoryBudget;
 import io.poolmap.MemoryProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.poolmap.store.StoreTestConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Import;
 /** Lets slice tests in other packages import the package-private jobs engine, with its in-memory store. */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({JobConfiguration.class, JobService.class, JobPlanner.class, JobAdmission.class, JobTimeouts.class,
-        JobRetention.class, JobHooks.class, JobShutdown.class, InMemoryJobStore.class})
+        JobRetention.class, JobHooks.class, JobShutdown.class, InMemoryJobStore.class, StoreJobArchive.class, JobRestore.class,
+        StoreTestConfiguration.class})
 @EnableConfigurationProperties(MemoryProperties.class)
 public class JobEngineTestConfiguration {
 

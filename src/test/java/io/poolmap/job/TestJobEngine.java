@@ -23,6 +23,7 @@ public final class TestJobEngine implements AutoCloseable {
     private final PlatformWorkerPool pool;
     private final ScheduledExecutorService scheduler = JobConfiguration.scheduler();
     private final InMemoryJobStore store = new InMemoryJobStore();
+    private final JobArchive archive = new InMemoryJobArchive();
     private final MemoryBudget memory;
     private final JobAdmission admission;
     private final JobShutdown shutdown;
@@ -35,10 +36,10 @@ public final class TestJobEngine implements AutoCloseable {
         MemoryProperties memoryProperties = defaultMemory();
         this.memory = memory;
         this.admission = new JobAdmission(properties, memory, listeners);
-        this.retention = new JobRetention(store, properties, memoryProperties, clock, scheduler);
-        JobHooks hooks = new JobHooks(admission, retention, listeners);
+        this.retention = new JobRetention(store, archive, properties, memoryProperties, clock, scheduler);
+        JobHooks hooks = new JobHooks(admission, retention, archive, listeners);
         JobPlanner planner = new JobPlanner(new OperationRegistry(operations), properties, pool);
-        this.jobs = new JobService(planner, admission, new JobTimeouts(scheduler), hooks, store, pool, clock);
+        this.jobs = new JobService(planner, admission, new JobTimeouts(scheduler), hooks, store, archive, pool, clock);
         this.shutdown = new JobShutdown(admission, store, properties);
     }
 

@@ -1,5 +1,6 @@
 package io.poolmap.store;
 
+import io.poolmap.operation.NumberSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -149,7 +150,7 @@ class PackedNumbersTest {
     }
 
     /** Records what a range read hands over, as "index=KIND:value". */
-    private record RecordingSink(List<Object> items) implements ItemSink {
+    private record RecordingSink(List<Object> items) implements NumberSink {
 
         @Override
         public void acceptLong(int index, long value) {

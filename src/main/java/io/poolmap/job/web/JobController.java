@@ -93,16 +93,21 @@ class JobController {
                             @ExampleObject(name = "asynchronous", value = ApiExamples.ASYNC_REQUEST)}))
             @Valid @RequestBody JobRequest request,
             @Parameter(description = "Send `respond-async` to get 202 at once instead of waiting for the result")
-            @RequestHeader(name = "Prefer", required = false) String prefer) throws InterruptedException {
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @Parameter(description = "A key of your choice (e.g. a UUID) that makes the submission safe to retry: the same key "
+                    + "with the same request returns the job it created, with another request 422; kept as long as the job.")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws InterruptedException {
         boolean preferAsync = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
+        boolean async = preferAsync || Boolean.TRUE.equals(request.async());
         Job job;
         try {
-            job = jobs.submit(request.toSubmission());
+            job = jobs.submit(request.toSubmission(IdempotencyKeys.of(idempotencyKey, request)));
         } catch (JobRefusedException refused) {
             throw JobProblems.refused(refused);
         }
         URI location = URI.create("/api/v1/jobs/" + job.id());
-        if (preferAsync || Boolean.TRUE.equals(request.async()) || !job.await(properties.syncWait())) {
+        if (async || !job.await(properties.syncWait())) {
+            jobs.keep(job);
             ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted().location(location);
             if (preferAsync) {
                 accepted.header("Preference-Applied", "respond-async");

@@ -29,9 +29,13 @@ final class JobProblems {
             case INVALID_OPTION -> ProblemType.INVALID_REQUEST;
             case QUEUE_FULL -> ProblemType.QUEUE_FULL;
             case MEMORY_FULL -> ProblemType.MEMORY_FULL;
+            case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
             case SHUTTING_DOWN -> ProblemType.SHUTTING_DOWN;
         };
         ProblemException problem = new ProblemException(type, refusal.getMessage());
+        if (refusal.reason() == JobRefusedException.Reason.IDEMPOTENCY_KEY_REUSED) {
+            problem.with("parameter", "Idempotency-Key");
+        }
         if (refusal.field() != null) {
             problem.with("pointer", "/" + refusal.field() + (refusal.index() == null ? "" : "/" + refusal.index()));
         }

@@ -45,6 +45,11 @@ record JobRequest(
 
     /** What the engine is asked to run. */
     JobSubmission toSubmission() {
-        return new JobSubmission(operation, numbers, parallelism, chunkSize, timeoutMs);
+        return toSubmission(null);
+    }
+
+    /** What the engine is asked to run, with the request's {@code Idempotency-Key}, if it has one. */
+    JobSubmission toSubmission(JobSubmission.Idempotency idempotency) {
+        return new JobSubmission(operation, numbers, parallelism, chunkSize, timeoutMs, idempotency);
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.poolmap.job.Job;
 import io.poolmap.job.JobError;
 import io.poolmap.job.JobStatus;
-import io.poolmap.operation.Numbers;
+import io.poolmap.operation.NumberRange;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -47,7 +47,7 @@ public record JobView(
         @Schema(example = "3600000") long timeoutMs,
         @ArraySchema(schema = @Schema(type = "number"), arraySchema = @Schema(example = "[2, 4, 6, 8, 10]",
                 description = "Results in input order (integers exact, decimals as doubles, booleans for is_prime); only when SUCCEEDED."))
-        Numbers results,
+        NumberRange results,
         @Schema(description = "A problem detail (RFC 9457) saying why the job failed, timed out or was cancelled.",
                 example = "{\"type\":\"urn:poolmap:problem:item-failed\",\"title\":\"Item failed\",\"status\":422,"
                         + "\"detail\":\"numbers[1] = 1.0E200: square(1.0E200) is not a finite number\",\"jobId\":\"…\",\"index\":1,\"value\":1.0E200}")
@@ -77,7 +77,7 @@ public record JobView(
         long completed = job.completed();
         return new JobView(job.id(), job.operationName(), status, job.size(),
                 new Progress(completed, job.size()), job.parallelism(), job.chunkSize(), job.timeoutMs(),
-                withResults ? job.resultsIf(status) : null,
+                withResults ? job.resultRange(status) : null,
                 error == null ? null : JobProblems.endedAsMap(job, error, completed),
                 job.itemsByWorker(), job.submittedAt(), job.startedAt(), finishedAt,
                 Duration.between(job.submittedAt(), end).toMillis());

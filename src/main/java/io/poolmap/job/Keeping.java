@@ -1,0 +1,54 @@
+package io.poolmap.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Whether a job is kept in the store and what is still being written for it, under its own monitor: so that a job
+ * kept while it finishes gets its end recorded after its start and after every segment, whichever thread comes first.
+ */
+final class Keeping {
+
+    private boolean kept;
+    private boolean endWritten;
+    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+
+    /** Marks the job kept; false if it already was. */
+    synchronized boolean keep() {
+        if (kept) {
+            return false;
+        }
+        kept = true;
+        return true;
+    }
+
+    synchronized boolean kept() {
+        return kept;
+    }
+
+    /** Remembers a write that the job's end must follow. */
+    synchronized void writing(CompletableFuture<?> write) {
+        pending.add(write);
+    }
+
+    /** Every write so far, done or not. */
+    synchronized CompletableFuture<Void> written() {
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+    }
+
+    /** Runs {@code write} unless the job's end has been written, under this job's monitor. */
+    synchronized void unlessEnded(Runnable write) {
+        if (!endWritten) {
+            write.run();
+        }
+    }
+
+    /** Runs {@code write}, the job's end, once. */
+    synchronized void end(Runnable write) {
+        if (!endWritten) {
+            write.run();
+            endWritten = true;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.poolmap.job;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.poolmap.operation.NumberRange;
+import io.poolmap.operation.NumberSink;
+import io.poolmap.operation.Numbers;
+import io.poolmap.store.ChunkKey;
+import io.poolmap.store.PackedChunk;
+import io.poolmap.store.Store;
+import io.poolmap.store.StoredJob;
+
+/**
+ * A finished job's data read from the store, segment by segment, when asked: its results stream to a writer and a
+ * page of items reads only the segments it covers, so that nothing of the job stays on the heap between requests.
+ */
+record StoredJobData(StoredJob record, Store store, Segments segments) implements JobData {
+
+    @Override
+    public long completed() {
+        return record.completed();
+    }
+
+    @Override
+    public int chunkSize() {
+        return record.chunkSize();
+    }
+
+    @Override
+    public Map<String, Long> itemsByWorker() {
+        return record.itemsByWorker();
+    }
+
+    @Override
+    public List<JobItem> items(int offset, int limit) {
+        List<JobItem> items = new ArrayList<>();
+        int end = (int) Math.min(record.size(), (long) offset + limit);
+        for (int segment = segments.holding(offset); offset < end && segment < segments.count(); segment++) {
+            ChunkKey key = new ChunkKey(record.id(), segment);
+            PackedChunk inputs = store.inputs().get(key);
+            PackedChunk results = store.results().get(key);
+            int from = Math.max(offset, segments.from(segment));
+            int to = Math.min(end, segments.to(segment));
+            Numbers in = Numbers.forResults(segments.length(segment));
+            Numbers out = Numbers.forResults(segments.length(segment));
+            if (inputs != null) {
+                inputs.unpackInto(in, 0);
+            }
+            if (results != null) {
+                results.unpackInto(out, 0);
+            }
+            for (int index = from; index < to; index++) {
+                int at = index - segments.from(segment);
+                items.add(new JobItem(index, inputs == null ? null : in.valueAt(at), results == null ? null : out.valueAt(at),
+                        results == null ? null : results.workerOf(at)));
+            }
+        }
+        return items;
+    }
+
+    @Override
+    public NumberRange results() {
+        return new StoredResults();
+    }
+
+    /** The results as the store holds them, read a segment at a time. */
+    private final class StoredResults implements NumberRange {
+
+        @Override
+        public int size() {
+            return record.size();
+        }
+
+        @Override
+        public void read(int from, int to, NumberSink sink) {
+            for (int segment = segments.holding(from); from < to; segment++) {
+                int start = segments.from(segment);
+                int until = Math.min(to, segments.to(segment));
+                PackedChunk results = store.results().get(new ChunkKey(record.id(), segment));
+                if (results == null) {
+                    throw new IllegalStateException("the results of job " + record.id() + " segment " + segment
+                            + " are not in the store");
+                }
+                results.read(from - start, until - start, new Shifted(sink, start));
+                from = until;
+            }
+        }
+    }
+
+    /** Hands items on at their index in the job rather than in the segment. */
+    private record Shifted(NumberSink sink, int offset) implements NumberSink {
+
+        @Override
+        public void acceptLong(int index, long value) {
+            sink.acceptLong(offset + index, value);
+        }
+
+        @Override
+        public void acceptDouble(int index, double value) {
+            sink.acceptDouble(offset + index, value);
+        }
+
+        @Override
+        public void acceptBig(int index, BigInteger value) {
+            sink.acceptBig(offset + index, value);
+        }
+
+        @Override
+        public void acceptBoolean(int index, boolean value) {
+            sink.acceptBoolean(offset + index, value);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.poolmap.job;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.poolmap.operation.Numbers;
+import io.poolmap.store.IdempotentSubmission;
+import io.poolmap.store.PackedChunk;
+import io.poolmap.store.StoredJob;
+
+/**
+ * A {@link JobArchive} that keeps nothing but idempotency keys, for the engine's tests that are not about the store:
+ * so that they run without starting one. What the store does is tested with the real one.
+ */
+final class InMemoryJobArchive implements JobArchive {
+
+    private final Map<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
+
+    @Override
+    public void keep(Job job) {
+        job.keeping().keep();
+    }
+
+    @Override
+    public void segmentDone(Job job, int segment) {
+    }
+
+    @Override
+    public void finished(Job job) {
+    }
+
+    @Override
+    public List<StoredJob> records() {
+        return List.of();
+    }
+
+    @Override
+    public Numbers inputs(StoredJob record) {
+        throw new IllegalStateException("nothing is stored");
+    }
+
+    @Override
+    public JobData storedData(StoredJob record) {
+        throw new IllegalStateException("nothing is stored");
+    }
+
+    @Override
+    public Optional<PackedChunk> segment(String jobId, int segment) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void forget(Job job) {
+        if (job.idempotencyKey() != null) {
+            keys.remove(job.idempotencyKey());
+        }
+    }
+
+    @Override
+    public Optional<String> claimKey(String key, String requestHash, String jobId) {
+        IdempotentSubmission before = keys.putIfAbsent(key, new IdempotentSubmission(jobId, requestHash));
+        if (before == null) {
+            return Optional.empty();
+        }
+        if (!before.requestHash().equals(requestHash)) {
+            throw JobRefusedException.idempotencyKeyReused(key, before.jobId());
+        }
+        return Optional.of(before.jobId());
+    }
+
+    @Override
+    public void releaseKey(String key, String jobId) {
+        keys.computeIfPresent(key, (k, claimed) -> claimed.jobId().equals(jobId) ? null : claimed);
+    }
+}
