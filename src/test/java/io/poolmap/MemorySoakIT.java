@@ -69,7 +69,8 @@ class MemorySoakIT {
 
             assertThat(jar.process().isAlive()).as("the process lives; its log ends:%n%s", tail(jar.log())).isTrue();
             assertThat(jar.log()).doesNotContain("OutOfMemoryError", "out of memory");
-            assertThat(statuses.keySet()).as("statuses answered: %s", statuses).isSubsetOf(DOCUMENTED);
+            assertThat(statuses.keySet()).as("statuses answered: %s; the service's errors:%n%s", statuses, errors(jar.log()))
+                    .isSubsetOf(DOCUMENTED);
             assertThat(statuses.get(200).get()).as("enough work to mean something: %s", statuses).isGreaterThan(200);
             for (Map.Entry<String, long[]> job : accepted.entrySet()) {
                 checkEnded(jar, job.getKey(), job.getValue());
@@ -189,6 +190,20 @@ class MemorySoakIT {
             total += (long) Double.parseDouble(used.group(1));
         }
         return total;
+    }
+
+    /** The log's ERROR lines and the lines after each, for a failure message. */
+    private static String errors(String log) {
+        StringBuilder found = new StringBuilder();
+        String[] lines = log.split("\n");
+        for (int i = 0; i < lines.length && found.length() < 8000; i++) {
+            if (lines[i].contains(" ERROR ")) {
+                for (int k = i; k < Math.min(lines.length, i + 12); k++) {
+                    found.append(lines[k]).append('\n');
+                }
+            }
+        }
+        return found.toString();
     }
 
     private static String tail(String log) {

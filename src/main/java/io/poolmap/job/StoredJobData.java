@@ -66,7 +66,10 @@ record StoredJobData(StoredJob record, Store store, Segments segments) implement
         return new StoredResults();
     }
 
-    /** The results as the store holds them, read a segment at a time. */
+    /**
+     * The results as the store holds them, read a segment at a time; a job forgotten by retention while it is read
+     * is not found any more.
+     */
     private final class StoredResults implements NumberRange {
 
         @Override
@@ -81,8 +84,7 @@ record StoredJobData(StoredJob record, Store store, Segments segments) implement
                 int until = Math.min(to, segments.to(segment));
                 PackedChunk results = store.results().get(new ChunkKey(record.id(), segment));
                 if (results == null) {
-                    throw new IllegalStateException("the results of job " + record.id() + " segment " + segment
-                            + " are not in the store");
+                    throw new JobNotFoundException(record.id());
                 }
                 results.read(from - start, until - start, new Shifted(sink, start));
                 from = until;

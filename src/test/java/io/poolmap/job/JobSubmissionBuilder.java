@@ -12,6 +12,7 @@ public final class JobSubmissionBuilder {
     private Integer parallelism;
     private Integer chunkSize;
     private Long timeoutMs;
+    private JobSubmission.Idempotency idempotency;
 
     private JobSubmissionBuilder() {
     }
@@ -55,7 +56,12 @@ public final class JobSubmissionBuilder {
         return this;
     }
 
+    public JobSubmissionBuilder idempotency(JobSubmission.Idempotency idempotency) {
+        this.idempotency = idempotency;
+        return this;
+    }
+
     public JobSubmission build() {
-        return new JobSubmission(operation, numbers, parallelism, chunkSize, timeoutMs);
+        return new JobSubmission(operation, numbers, parallelism, chunkSize, timeoutMs, idempotency);
     }
 }

@@ -23,7 +23,8 @@ public final class TestJobEngine implements AutoCloseable {
     private final PlatformWorkerPool pool;
     private final ScheduledExecutorService scheduler = JobConfiguration.scheduler();
     private final InMemoryJobStore store = new InMemoryJobStore();
-    private final JobArchive archive = new InMemoryJobArchive();
+    private final JobArchive archive;
+    private final JobRestore restore;
     private final MemoryBudget memory;
     private final JobAdmission admission;
     private final JobShutdown shutdown;
@@ -31,7 +32,8 @@ public final class TestJobEngine implements AutoCloseable {
     private final JobService jobs;
 
     private TestJobEngine(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners, Clock clock,
-            MemoryBudget memory) {
+            MemoryBudget memory, JobArchive archive) {
+        this.archive = archive;
         this.pool = PlatformWorkerPool.start(properties.effectiveWorkers());
         MemoryProperties memoryProperties = defaultMemory();
         this.memory = memory;
@@ -41,6 +43,9 @@ public final class TestJobEngine implements AutoCloseable {
         JobPlanner planner = new JobPlanner(new OperationRegistry(operations), properties, pool);
         this.jobs = new JobService(planner, admission, new JobTimeouts(scheduler), hooks, store, archive, pool, clock);
         this.shutdown = new JobShutdown(admission, store, properties);
+        JobTimeouts timeouts = new JobTimeouts(scheduler);
+        this.restore = new JobRestore(archive, jobs, store, admission, retention, timeouts, hooks,
+                new OperationRegistry(operations), pool, clock);
     }
 
     /** Starts an engine that admits jobs at once. */
@@ -54,7 +59,19 @@ public final class TestJobEngine implements AutoCloseable {
     /** Starts an engine whose jobs take their heap from {@code memory}. */
     public static TestJobEngine start(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners,
             Clock clock, MemoryBudget memory) {
-        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory);
+        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory, new InMemoryJobArchive());
+        engine.shutdown.start();
+        return engine;
+    }
+
+    /** Starts an engine that keeps its jobs in {@code store}, and first puts back what the store holds. */
+    static TestJobEngine startOn(io.poolmap.store.Store store, PoolmapProperties properties, List<Operation> operations,
+            Clock clock) {
+        MemoryProperties memory = defaultMemory();
+        TestJobEngine engine = new TestJobEngine(properties, operations, List.of(), clock,
+                MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
+                new StoreJobArchive(store, Runnable::run));
+        engine.restore.start();
         engine.shutdown.start();
         return engine;
     }
@@ -98,6 +115,12 @@ public final class TestJobEngine implements AutoCloseable {
     /** Admits jobs again after {@link #stop()}, as a restarted lifecycle would. */
     public void restart() {
         shutdown.start();
+    }
+
+    /** Stops as a killed process would: no graceful shutdown, the threads interrupted. */
+    void halt() throws InterruptedException {
+        scheduler.shutdownNow();
+        pool.shutdown(Duration.ZERO);
     }
 
     @Override

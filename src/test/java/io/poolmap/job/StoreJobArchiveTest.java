@@ -1,0 +1,169 @@
+package io.poolmap.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import io.poolmap.PoolmapProperties;
+import io.poolmap.cluster.ClusterProperties;
+import io.poolmap.job.TestOperations.Gate;
+import io.poolmap.job.TestOperations.TestBlocking;
+import io.poolmap.job.TestOperations.TestDouble;
+import io.poolmap.operation.Numbers;
+import io.poolmap.operation.Operation;
+import io.poolmap.store.ChunkKey;
+import io.poolmap.store.Store;
+import io.poolmap.store.StoreProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.poolmap.PoolmapPropertiesBuilder.aPoolmapProperties;
+import static io.poolmap.job.JobSubmissionBuilder.aSubmission;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The engine on a real store in a directory of its own: what is kept, when, and what comes back after a restart. */
+class StoreJobArchiveTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private final Gate gate = new Gate();
+    private final PoolmapProperties properties = aPoolmapProperties().queueCapacity(1_000_000).build();
+    private Store store;
+    private TestJobEngine engine;
+
+    private TestJobEngine start(List<Operation> operations) {
+        store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone());
+        engine = TestJobEngine.startOn(store, properties, operations, Clock.systemUTC());
+        return engine;
+    }
+
+    /** What a crash leaves: the store is closed as it is, so nothing more is written, and the engine's threads stop. */
+    private void crash() throws InterruptedException {
+        store.close();
+        engine.halt();
+        gate.open();
+        engine = null;
+        store = null;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        gate.open();
+        if (engine != null) {
+            engine.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void aKeptJobIsOnDiskWithItsInputsBeforeKeepReturns() {
+        start(List.of(new TestBlocking(gate)));
+        Job job = engine.jobs().submit(aSubmission().operation("test_blocking").range(3_000).build());
+
+        engine.jobs().keep(job);
+
+        assertThat(store.jobs().get(job.id()).status()).isIn("QUEUED", "RUNNING");
+        assertThat(store.inputs().get(new ChunkKey(job.id(), 0))).isNotNull();
+        assertThat(store.inputs().get(new ChunkKey(job.id(), 2)).size()).isEqualTo(3_000 - 2 * 1024);
+    }
+
+    @Test
+    void aKeptJobResumesAfterACrashComputingOnlyTheSegmentsThatWereNotStored() throws InterruptedException {
+        start(List.of(new TestBlocking(gate)));
+        Job job = engine.jobs().submit(aSubmission().operation("test_blocking").range(4_096).parallelism(1).chunkSize(1024).build());
+        engine.jobs().keep(job);
+        gate.allow(2 * 1024);
+        await().atMost(PATIENCE).until(() -> store.results().containsKey(new ChunkKey(job.id(), 1)));
+        crash();
+
+        AtomicInteger computedAfter = new AtomicInteger();
+        Operation counting = new TestOperations.TestOperation("test_blocking", io.poolmap.operation.OperationKind.CPU, 10) {
+            @Override
+            public void apply(Numbers in, int i, Numbers out) {
+                computedAfter.incrementAndGet();
+                out.setLong(i, 10 * in.longAt(i));
+            }
+        };
+        start(List.of(counting));
+        Job resumed = engine.jobs().find(job.id());
+
+        assertThat(resumed.await(PATIENCE)).isTrue();
+        assertThat(resumed.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(computedAfter.get()).isEqualTo(4_096 - 2 * 1024);
+        Numbers results = resumed.resultsIf(JobStatus.SUCCEEDED);
+        assertThat(longsOf(results)).containsExactly(LongStream.range(0, 4_096).map(i -> 10 * i).toArray());
+        assertThat(resumed.items(0, 1).getFirst().worker()).matches("worker-\\d+");
+    }
+
+    @Test
+    void aFinishedSynchronousJobIsStoredAfterItsAnswerAndItsResultsReadFromTheStore() throws InterruptedException {
+        start(List.of(new TestDouble()));
+        Job job = engine.jobs().submit(aSubmission().range(5_000).build());
+        assertThat(job.await(PATIENCE)).isTrue();
+
+        await().atMost(PATIENCE).until(() -> store.jobs().containsKey(job.id()) && store.jobs().get(job.id()).finished());
+        await().atMost(PATIENCE).until(() -> !(job.resultRange(JobStatus.SUCCEEDED) instanceof Numbers));
+        assertThat(longsOf(job.resultsIf(JobStatus.SUCCEEDED))).containsExactly(LongStream.range(0, 5_000).map(i -> 2 * i).toArray());
+        crash();
+
+        start(List.of(new TestDouble()));
+        Job again = engine.jobs().find(job.id());
+        assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(again.completed()).isEqualTo(5_000);
+        assertThat(again.items(4_998, 5)).extracting(JobItem::result).containsExactly(9_996L, 9_998L);
+    }
+
+    @Test
+    void aTinyJobStaysInMemoryOnly() throws InterruptedException {
+        start(List.of(new TestDouble()));
+        Job job = engine.jobs().submit(aSubmission().range(10).build());
+        assertThat(job.await(PATIENCE)).isTrue();
+
+        assertThat(store.jobs().containsKey(job.id())).isFalse();
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndRequestReturnTheSameJobAndAnotherRequestIsRefused() {
+        start(List.of(new TestDouble()));
+        var key = new JobSubmission.Idempotency("order-42", "hash-a");
+
+        Job first = engine.jobs().submit(aSubmission().range(10).idempotency(key).build());
+        Job again = engine.jobs().submit(aSubmission().range(10).idempotency(key).build());
+
+        assertThat(again).isSameAs(first);
+        assertThatThrownBy(() -> engine.jobs().submit(aSubmission().range(10)
+                .idempotency(new JobSubmission.Idempotency("order-42", "hash-b")).build()))
+                .isInstanceOfSatisfying(JobRefusedException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(JobRefusedException.Reason.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    @Test
+    void aKeyWhoseJobWasRefusedIsFreeAgain() {
+        start(List.of(new TestDouble()));
+        var key = new JobSubmission.Idempotency("order-43", "hash-a");
+
+        assertThatThrownBy(() -> engine.jobs().submit(aSubmission().range(2_000_000).idempotency(key).build()))
+                .isInstanceOf(JobRefusedException.class);
+
+        assertThat(store.idempotency().containsKey("order-43")).isFalse();
+    }
+
+    private static long[] longsOf(Numbers numbers) {
+        long[] values = new long[numbers.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = numbers.longAt(i);
+        }
+        return values;
+    }
+}
