@@ -1,7 +1,6 @@
 package io.poolmap.job.web;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The data of a {@code progress} event: the job as {@code GET /api/v1/jobs/{id}} shows it (without its results),
@@ -11,6 +10,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param itemsPerSecond items computed per second since this stream's previous progress event (on a stream's first
  *        event: since the job started)
  */
-@Schema(description = "A progress event's data: the job without its results, and items computed per second.")
-record ProgressEvent(@JsonUnwrapped JobView job, @Schema(example = "183000.0") double itemsPerSecond) {
+record ProgressEvent(@JsonUnwrapped JobView job, double itemsPerSecond) {
 }

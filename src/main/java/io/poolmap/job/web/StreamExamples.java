@@ -7,21 +7,17 @@ final class StreamExamples {
     }
 
     static final String RESULTS_DESCRIPTION = """
-            The results as they are computed, without waiting for the whole job; works while the job runs and after it ended.
+            The results as they are computed, while the job runs and after it ended. **Accept: application/x-ndjson** \
+            (the default) streams one JSON object per line, flushed as chunks complete:
+            * `{"index":i,"result":r}` per computed item; `{"index":i,"error":{…}}` for the item that failed the job;
+            * `order=input` (default; Python's `imap`): item i is sent once items 0 … i-1 are; `order=completion` \
+            (`imap_unordered`): as they complete;
+            * **the end line**, once the job has ended: `{"end":true,"status":…,"count":…,"total":…}` (`count`: item \
+            lines in this response; `error`: the job's problem if it did not succeed); then the response ends. **A stream \
+            without it was cut**: resume with `from` = 1 + the last index received (input order), or start a \
+            completion-order stream again. Items never computed (cancelled, timed out) are not sent.
 
-            **Accept: application/x-ndjson** (the default): one JSON object per line, flushed as chunks complete:
-            * `{"index":i,"result":r}` for each computed item; `{"index":i,"error":{…}}` for the item that failed the job \
-            (its problem detail, as the job's `error`);
-            * `order=input` (default, Python's `imap`): item i is sent once items 0 … i-1 are; `order=completion` \
-            (`imap_unordered`): items are sent as poolmap sees them computed;
-            * **the end**: when the job ends, after its last item, one line `{"end":true,"status":…,"count":…,"total":…}` \
-            (`count`: the item lines of this response; `error`: the job's problem when it did not succeed), then the \
-            response ends. **A stream that ends without this line was cut**: in input order, reconnect with \
-            `from` = 1 + the last index received; a completion-order stream starts again (skip the indices already received).
-            * Items never computed (the job was cancelled, timed out or failed first) are not sent: `count` < `total`.
-
-            **Accept: application/json**: the finished job's results array; 409 while the job runs; the job's own problem \
-            (422, 409, 504) when it did not succeed.""";
+            **Accept: application/json**: the finished results array (409 while the job runs).""";
 
     static final String RESULTS = """
             {"index":0,"result":2}

@@ -219,6 +219,22 @@ class JobStreamsHttpTest {
         }
     }
 
+    // --- the contract ---------------------------------------------------------------------------------
+
+    @Test
+    void theOpenApiDocumentDescribesBothStreamsTheirMediaTypesAndHowTheyEnd() throws Exception {
+        String spec = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Object> paths = map(line(spec), "paths");
+
+        Map<String, Object> results = map(map(paths, "/api/v1/jobs/{id}/results"), "get");
+        assertThat(map(map(map(results, "responses"), "200"), "content")).containsOnlyKeys("application/x-ndjson", "application/json");
+        assertThat(map(results, "responses")).containsKeys("400", "404", "406", "409");
+        assertThat((String) results.get("description")).contains("the end line", "A stream without it was cut", "`from`");
+        Map<String, Object> events = map(map(paths, "/api/v1/jobs/{id}/events"), "get");
+        assertThat(map(map(map(events, "responses"), "200"), "content")).containsOnlyKeys("text/event-stream");
+        assertThat((String) events.get("description")).contains("Last-Event-ID", "`status`");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     private static ConditionFactory eventually() {
@@ -256,6 +272,11 @@ class JobStreamsHttpTest {
     private static List<Integer> indices(List<String> lines) {
         return lines.stream().map(JobStreamsHttpTest::line).filter(line -> line.containsKey("index"))
                 .map(line -> (Integer) line.get("index")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String member) {
+        return (Map<String, Object>) parent.get(member);
     }
 
     @SuppressWarnings("unchecked")
