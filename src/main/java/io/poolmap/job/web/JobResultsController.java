@@ -1,10 +1,6 @@
 package io.poolmap.job.web;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,11 +62,11 @@ class JobResultsController {
     @ApiResponse(responseCode = "200", description = "One line per item, then the end line; flushed as chunks complete. "
             + "A stream whose last line is not the end line was cut: resume it with `from`.",
             content = {@Content(mediaType = NDJSON, schema = @Schema(type = "string"), examples = {
-                    @ExampleObject(name = "input order", value = StreamExamples.RESULTS),
-                    @ExampleObject(name = "completion order", value = StreamExamples.RESULTS_AS_COMPLETED),
+                    @ExampleObject(name = "input order", value = StreamExamples.RESULTS, summary = "sleep over [1500, 200, 200, 200] on two lanes"),
+                    @ExampleObject(name = "completion order", value = StreamExamples.RESULTS_AS_COMPLETED, summary = "the same job with order=completion"),
                     @ExampleObject(name = "a failed item", value = StreamExamples.RESULTS_FAILED)}),
                     @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "number")),
-                            examples = @ExampleObject(name = "Accept: application/json", value = "[2, 4, 6, 8, 10]"))})
+                            examples = @ExampleObject(name = "Accept: application/json", value = "[1500, 200, 200, 200]"))})
     @ApiResponse(responseCode = "400", description = "`order` is neither input nor completion; `from` is negative, beyond the job's size, or given with order=completion.",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such job.", content = @Content(mediaType = PROBLEM,
@@ -106,9 +102,8 @@ class JobResultsController {
             throw JobProblems.invalidParameter("from", "'from' must be at most the job's size, " + job.size() + ", not " + start);
         }
         response.setContentType(NDJSON);
-        Writer out = open(response);
         try {
-            new ResultStream(job, resultOrder, start, out, json).write();
+            new ResultStream(job, resultOrder, start, StreamedResponse.open(response), json).write();
         } catch (IOException gone) {
             log.debug("job {}: the client of a results stream went away ({})", id, gone.toString());
         } catch (InterruptedException interrupted) {
@@ -156,13 +151,5 @@ class JobResultsController {
         } catch (JobNotFoundException missing) {
             throw JobProblems.notFound(missing);
         }
-    }
-
-    /** The response as a buffered UTF-8 writer, its headers sent at once so that the client knows the stream is open. */
-    static Writer open(HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no"); // nginx and others: pass each flush on, do not buffer the stream
-        response.flushBuffer();
-        return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 8_192);
     }
 }

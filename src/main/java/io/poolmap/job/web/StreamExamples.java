@@ -20,17 +20,19 @@ final class StreamExamples {
             **Accept: application/json**: the finished results array (409 while the job runs).""";
 
     static final String RESULTS = """
-            {"index":0,"result":2}
-            {"index":1,"result":4}
-            {"index":2,"result":6}
-            {"end":true,"status":"SUCCEEDED","count":3,"total":3}
+            {"index":0,"result":1500}
+            {"index":1,"result":200}
+            {"index":2,"result":200}
+            {"index":3,"result":200}
+            {"end":true,"status":"SUCCEEDED","count":4,"total":4}
             """;
 
     static final String RESULTS_AS_COMPLETED = """
-            {"index":2,"result":6}
-            {"index":0,"result":2}
-            {"index":1,"result":4}
-            {"end":true,"status":"SUCCEEDED","count":3,"total":3}
+            {"index":1,"result":200}
+            {"index":2,"result":200}
+            {"index":3,"result":200}
+            {"index":0,"result":1500}
+            {"end":true,"status":"SUCCEEDED","count":4,"total":4}
             """;
 
     static final String RESULTS_FAILED = """
@@ -61,13 +63,17 @@ final class StreamExamples {
     static final String EVENTS = """
             retry: 1000
 
-            id: 120001
+            id: 1
             event: progress
-            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"collatz_steps","status":"RUNNING","size":1000000,"progress":{"completed":120000,"total":1000000},"parallelism":2,"chunkSize":17635,"timeoutMs":3600000,"workers":{"worker-1":60000,"worker-2":60000},"submittedAt":"2026-11-30T09:00:00.000Z","startedAt":"2026-11-30T09:00:00.001Z","durationMs":250,"itemsPerSecond":480000.0}
+            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"sleep","status":"RUNNING","size":40,"progress":{"completed":0,"total":40},"parallelism":4,"chunkSize":2,"timeoutMs":3600000,"workers":{},"submittedAt":"2026-11-30T09:00:00.085Z","startedAt":"2026-11-30T09:00:00.086Z","durationMs":140,"itemsPerSecond":0.0}
 
-            id: 1000001
+            id: 5
+            event: progress
+            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"sleep","status":"RUNNING","size":40,"progress":{"completed":4,"total":40},"parallelism":4,"chunkSize":2,"timeoutMs":3600000,"workers":{"io-1":1,"io-2":1,"io-3":1,"io-4":1},"submittedAt":"2026-11-30T09:00:00.085Z","startedAt":"2026-11-30T09:00:00.086Z","durationMs":396,"itemsPerSecond":15.6}
+
+            id: 41
             event: status
-            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"collatz_steps","status":"SUCCEEDED","size":1000000,"progress":{"completed":1000000,"total":1000000},"parallelism":2,"chunkSize":17635,"timeoutMs":3600000,"workers":{"worker-1":472447,"worker-2":527553},"submittedAt":"2026-11-30T09:00:00.000Z","startedAt":"2026-11-30T09:00:00.001Z","finishedAt":"2026-11-30T09:00:01.310Z","durationMs":1310}
+            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"sleep","status":"SUCCEEDED","size":40,"progress":{"completed":40,"total":40},"parallelism":4,"chunkSize":1,"timeoutMs":3600000,"workers":{"io-1":10,"io-2":10,"io-3":10,"io-4":10},"submittedAt":"2026-11-30T09:00:00.085Z","startedAt":"2026-11-30T09:00:00.086Z","finishedAt":"2026-11-30T09:00:02.613Z","durationMs":2527}
 
             """;
 
@@ -76,7 +82,7 @@ final class StreamExamples {
 
             id: 6
             event: status
-            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"double","status":"SUCCEEDED","size":5,"progress":{"completed":5,"total":5},"parallelism":2,"chunkSize":5,"timeoutMs":3600000,"workers":{"worker-1":5},"submittedAt":"2026-11-30T09:00:00.000Z","startedAt":"2026-11-30T09:00:00.001Z","finishedAt":"2026-11-30T09:00:00.002Z","durationMs":2}
+            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"square","status":"SUCCEEDED","size":5,"progress":{"completed":5,"total":5},"parallelism":2,"chunkSize":5,"timeoutMs":3600000,"workers":{"worker-1":5},"submittedAt":"2026-11-30T09:00:00.269Z","startedAt":"2026-11-30T09:00:00.285Z","finishedAt":"2026-11-30T09:00:00.286Z","durationMs":16}
 
             """;
 }
