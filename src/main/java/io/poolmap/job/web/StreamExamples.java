@@ -63,10 +63,6 @@ final class StreamExamples {
     static final String EVENTS = """
             retry: 1000
 
-            id: 1
-            event: progress
-            data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"sleep","status":"RUNNING","size":40,"progress":{"completed":0,"total":40},"parallelism":4,"chunkSize":2,"timeoutMs":3600000,"workers":{},"submittedAt":"2026-11-30T09:00:00.085Z","startedAt":"2026-11-30T09:00:00.086Z","durationMs":140,"itemsPerSecond":0.0}
-
             id: 5
             event: progress
             data: {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"sleep","status":"RUNNING","size":40,"progress":{"completed":4,"total":40},"parallelism":4,"chunkSize":2,"timeoutMs":3600000,"workers":{"io-1":1,"io-2":1,"io-3":1,"io-4":1},"submittedAt":"2026-11-30T09:00:00.085Z","startedAt":"2026-11-30T09:00:00.086Z","durationMs":396,"itemsPerSecond":15.6}
