@@ -12,6 +12,7 @@ import sun.misc.Signal;
 public class PoolmapApplication {
 
     public static void main(String[] args) {
+        OutOfMemoryExit.install();
         exitZeroOnTerm();
         SpringApplication.run(PoolmapApplication.class, args);
     }

@@ -33,7 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long a finished job (and its results) stays readable
  * @param maxRetainedJobs most finished jobs kept; the oldest finished go first
  * @param maxRetainedItems most items (inputs and results) of finished jobs kept, which bounds the memory that
- *        retention holds (about 17 bytes an item); the oldest finished jobs go first
+ *        retention holds (about 25 bytes an item); the oldest finished jobs go first; {@code 0} means as many as
+ *        {@code poolmap.memory.retained-percent} of the maximum heap holds
  * @param shutdownGrace how long shutdown lets in-flight jobs finish before it cancels them
  * @param tinyJobLimit a CPU job of at most 64 items whose declared cost (items × the operation's cost per item) is
  *        below this is computed on the request's own thread while a worker is idle, as that worker (named, timed and
@@ -55,9 +56,14 @@ public record PoolmapProperties(
         @DefaultValue("1h") @NotNull Duration maxTimeout,
         @DefaultValue("1h") @NotNull Duration retention,
         @DefaultValue("1000") @Min(0) int maxRetainedJobs,
-        @DefaultValue("20000000") @Min(0) long maxRetainedItems,
+        @DefaultValue("0") @Min(0) long maxRetainedItems,
         @DefaultValue("20s") @NotNull Duration shutdownGrace,
         @DefaultValue("50us") @NotNull Duration tinyJobLimit) {
+
+    /** The most items of finished jobs kept: {@link #maxRetainedItems()}, or what {@code memory} derives from the heap when it is 0. */
+    public long effectiveMaxRetainedItems(MemoryProperties memory) {
+        return maxRetainedItems > 0 ? maxRetainedItems : memory.retainedItems(Runtime.getRuntime().maxMemory());
+    }
 
     /** The number of CPU workers to start: {@link #workers()}, or the available processors when it is 0. */
     public int effectiveWorkers() {

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.builtin.OperationLimits;
 import io.poolmap.security.AccessProperties;
 import io.poolmap.web.RequestLimits;
@@ -40,7 +41,9 @@ class ConfigurationDocsTest {
             "poolmap", PoolmapProperties.class,
             "poolmap.request", RequestLimits.class,
             "poolmap.security", AccessProperties.class,
-            "poolmap.operations", OperationLimits.class);
+            "poolmap.operations", OperationLimits.class,
+            "poolmap.memory", MemoryProperties.class,
+            "poolmap.expressions", ExpressionLimits.class);
 
     private static Map<String, String> documentedDefaults() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();

@@ -56,6 +56,11 @@ final class RunningJar implements AutoCloseable {
         return URI.create(baseUrl() + path);
     }
 
+    /** The process, to check it is alive or to ask its JVM for a collection ({@code jcmd <pid> GC.run}). */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** What the process has printed so far. */
     String log() throws IOException {
         return Files.readString(log);

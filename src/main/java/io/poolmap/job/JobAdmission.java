@@ -6,13 +6,15 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import io.poolmap.MemoryBudget;
 import io.poolmap.PoolmapProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounded admission, in items: a job is admitted only when all its items fit the room left in the queue
- * ({@code poolmap.queue-capacity}) and poolmap is accepting; its items give the room back as they are computed or
- * dropped. It never blocks: a full queue answers at once. A submission holds the admission shared from its check
+ * Bounded admission, in items and in heap: a job is admitted only when all its items fit the room left in the queue
+ * ({@code poolmap.queue-capacity}), its inputs and results fit the heap left to work ({@link MemoryBudget}), the heap
+ * is not under pressure, and poolmap is accepting; its items give the room back as they are computed or dropped, its
+ * heap when it ends. It never blocks: a full queue or heap answers at once. A submission holds the admission shared from its check
  * until its job is launched, so that {@link #stopAdmitting()} returns only when no admitted job is still on its way
  * in.
  */
@@ -23,35 +25,52 @@ public class JobAdmission {
     private final AtomicLong reserved = new AtomicLong();
     private final ReadWriteLock admitting = new ReentrantReadWriteLock();
     private final List<JobListener> listeners;
+    private final MemoryBudget memory;
     private volatile boolean accepting;
 
-    JobAdmission(PoolmapProperties properties, List<JobListener> listeners) {
+    JobAdmission(PoolmapProperties properties, MemoryBudget memory, List<JobListener> listeners) {
         this.capacity = properties.queueCapacity();
+        this.memory = memory;
         this.listeners = listeners;
     }
 
     /**
-     * Reserves room for {@code items} and runs {@code launch} while holding the admission, or refuses with
-     * {@link JobRefusedException}; if {@code launch} throws, the room is given back.
+     * Reserves room for {@code items} and {@code heapBytes} and runs {@code launch} while holding the admission, or
+     * refuses with {@link JobRefusedException}; if {@code launch} throws, the room is given back. The heap is given
+     * back by {@link #releaseHeap} when the job ends.
      */
-    <T> T admit(int items, Supplier<T> launch) {
+    <T> T admit(int items, long heapBytes, Supplier<T> launch) {
         admitting.readLock().lock();
         try {
             if (!accepting) {
                 throw refused("shutting_down", JobRefusedException.shuttingDown());
             }
+            if (memory.underPressure()) {
+                throw refused("memory", JobRefusedException.memoryPressure());
+            }
             if (!tryReserve(items)) {
                 throw refused("queue_full", JobRefusedException.queueFull(items, capacity - reserved.get(), capacity));
+            }
+            if (!memory.tryReserve(heapBytes)) {
+                release(items);
+                throw refused("memory", JobRefusedException.memoryFull(heapBytes, memory.capacity() - memory.reserved(),
+                        memory.capacity()));
             }
             try {
                 return launch.get();
             } catch (RuntimeException | OutOfMemoryError notLaunched) {
                 release(items);
+                memory.release(heapBytes);
                 throw notLaunched;
             }
         } finally {
             admitting.readLock().unlock();
         }
+    }
+
+    /** An admitted job has ended: the heap its inputs and results took in flight is free again (or retention's). */
+    void releaseHeap(long heapBytes) {
+        memory.release(heapBytes);
     }
 
     private JobRefusedException refused(String reason, JobRefusedException refusal) {

@@ -46,6 +46,7 @@ class JobHooks implements Job.Hooks {
                 log.warn("job listener {} failed for job {}", listener.getClass().getName(), job.id(), broken);
             }
         }
+        admission.releaseHeap(job.plan().heapBytes());
         retention.finished(job);
     }
 }

@@ -14,9 +14,10 @@ import io.poolmap.operation.Operation;
  * @param maxChunkSize the largest chunk, whatever the measured cost (the client's chunkSize, or Pool.map's rule)
  * @param timeoutMs the time limit
  * @param execution where the chunks run
+ * @param heapBytes about what the job holds on the heap while it runs, its inputs and results ({@link MemoryEstimate})
  */
 record JobPlan(Operation operation, Numbers numbers, int parallelism, int firstChunkSize, int maxChunkSize,
-        long timeoutMs, Execution execution) {
+        long timeoutMs, Execution execution, long heapBytes) {
 
     /** Where a job's chunks run. */
     enum Execution {

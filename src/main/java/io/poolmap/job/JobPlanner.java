@@ -61,7 +61,8 @@ class JobPlanner {
             firstChunkSize = ChunkSizing.autoChunkSize(size, parallelism, cost);
         }
         long timeoutMs = submission.timeoutMs() == null ? maxTimeoutMs : submission.timeoutMs();
-        return new JobPlan(operation, numbers, parallelism, firstChunkSize, maxChunkSize, timeoutMs, execution);
+        return new JobPlan(operation, numbers, parallelism, firstChunkSize, maxChunkSize, timeoutMs, execution,
+                MemoryEstimate.of(operation, numbers));
     }
 
     /**

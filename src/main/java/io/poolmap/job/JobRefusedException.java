@@ -22,6 +22,8 @@ public class JobRefusedException extends RuntimeException {
         INVALID_OPTION,
         /** The queue has no room for the job's items now; retry later. */
         QUEUE_FULL,
+        /** The heap left to work cannot hold the job's inputs and results now, or is under pressure; retry later. */
+        MEMORY_FULL,
         /** poolmap is shutting down and admits nothing. */
         SHUTTING_DOWN
     }
@@ -68,6 +70,21 @@ public class JobRefusedException extends RuntimeException {
         return new JobRefusedException(Reason.QUEUE_FULL, "the job's " + items + (items == 1 ? " item does" : " items do")
                 + " not fit the " + room + " items of room left in the queue (poolmap.queue-capacity = " + capacity
                 + "); retry later", null, null, null, capacity, null);
+    }
+
+    static JobRefusedException memoryFull(long bytes, long room, long capacity) {
+        return new JobRefusedException(Reason.MEMORY_FULL, "the job needs about " + mb(bytes) + " of heap and " + mb(room)
+                + " of the " + mb(capacity) + " that work may take (poolmap.memory.in-flight) are left; retry later",
+                null, null, null, capacity, null);
+    }
+
+    static JobRefusedException memoryPressure() {
+        return new JobRefusedException(Reason.MEMORY_FULL, "the heap is nearly full even after a garbage collection "
+                + "(poolmap.memory.pressure-percent); retry later", null, null, null, null, null);
+    }
+
+    private static String mb(long bytes) {
+        return Math.max(0, bytes) / (1024 * 1024) + " MB";
     }
 
     static JobRefusedException shuttingDown() {

@@ -3,6 +3,7 @@ package io.poolmap.job;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.poolmap.OutOfMemoryExit;
 import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
@@ -98,6 +99,7 @@ final class JobRun implements ChunkedWork {
                 job.fail(at.next(), "interrupted while computing");
             }
         } catch (Throwable bug) {
+            OutOfMemoryExit.exitIfOutOfMemory(bug);
             ledger.publish(chunk, at.next());
             log.error("job {}: {} failed on numbers[{}]", job.id(), operation.name(), at.next(), bug);
             job.fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");

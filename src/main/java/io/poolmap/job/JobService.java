@@ -40,7 +40,7 @@ public class JobService {
     /** Admits a job and starts it, or throws {@link JobRefusedException} saying why not; a tiny job may end before this returns. */
     public Job submit(JobSubmission submission) {
         JobPlan plan = planner.plan(submission);
-        return admission.admit(plan.size(), () -> launch(plan));
+        return admission.admit(plan.size(), plan.heapBytes(), () -> launch(plan));
     }
 
     /**

@@ -73,6 +73,19 @@ public final class Numbers {
         return kind == Kind.LONG || kind == Kind.BIG;
     }
 
+    /** About how many bytes of heap this batch holds: its arrays and its big integers. */
+    public long heapBytes() {
+        long bytes = 16 + 8L * bits.length + (kinds == null ? 0 : 16 + kinds.length);
+        BigInteger[] big = bigs;
+        if (big != null) {
+            bytes += 16 + 4L * big.length;
+            for (BigInteger value : big) {
+                bytes += value == null ? 0 : 40 + value.bitLength() / 8;
+            }
+        }
+        return bytes;
+    }
+
     /** True when every item is a {@code long}, known without looking at the items (false may still hold only longs). */
     public boolean onlyLongs() {
         return kinds == null;

@@ -25,6 +25,7 @@ public enum ProblemType {
     ITEM_FAILED(HttpStatus.UNPROCESSABLE_CONTENT, "item-failed", "Item failed"),
     QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "Queue full"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+    MEMORY_FULL(HttpStatus.SERVICE_UNAVAILABLE, "memory-full", "Not enough memory now"),
     SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down"),
     JOB_TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "job-timed-out", "Job timed out");
 

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.poolmap.MemoryBudget;
+import io.poolmap.OutOfMemoryExit;
 import io.poolmap.PoolmapProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,22 +21,46 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies larger than {@code poolmap.max-request-size} with 413 while they are read, whether
  * or not they declare a {@code Content-Length}, so that no body can fill the heap before it is parsed; it runs
- * before every other filter, so none of them can read a body past the limit first.
+ * before every other filter, so none of them can read a body past the limit first. As a body is read it reserves
+ * the heap that reading it into numbers takes from the {@link MemoryBudget} (503 when there is none left), and gives
+ * it back when the request ends; and it ends the process at an {@link OutOfMemoryError} that any later filter or
+ * handler let through, rather than answer 500 from a JVM that may have lost threads ({@link OutOfMemoryExit}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Heap taken per byte of body read: a short number ("1,") becomes a {@code long} in a block and in the final array. */
+    static final long HEAP_PER_BODY_BYTE = 8;
 
-    RequestSizeLimitFilter(PoolmapProperties properties) {
+    private final long maxBytes;
+    private final long maxHeapPerBody;
+    private final MemoryBudget memory;
+
+    RequestSizeLimitFilter(PoolmapProperties properties, MemoryBudget memory) {
         this.maxBytes = properties.maxRequestSize().toBytes();
+        this.maxHeapPerBody = (long) properties.maxBatchSize() * 17 + (1 << 20);
+        this.memory = memory;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        LimitedRequest limited = new LimitedRequest(request, maxBytes, new BodyHeap(memory, maxHeapPerBody));
+        try {
+            chain.doFilter(limited, response);
+        } catch (ServletException | IOException | RuntimeException | Error failure) {
+            OutOfMemoryExit.exitIfOutOfMemory(failure);
+            throw failure;
+        } finally {
+            limited.heap.releaseAll();
+        }
+    }
+
+    static ProblemException noMemory(long capacity) {
+        return new ProblemException(ProblemType.MEMORY_FULL, "there is no heap left to read this body into numbers now ("
+                + capacity / (1024 * 1024) + " MB may be taken by work at once, poolmap.memory.in-flight); retry later")
+                .withHeader("Retry-After", "2");
     }
 
     static ProblemException tooLarge(long maxBytes) {
@@ -43,14 +69,48 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 .with("limit", maxBytes);
     }
 
+    /** The heap one request's body has reserved so far, taken in steps as it is read and given back at its end. */
+    private static final class BodyHeap {
+
+        private static final long STEP = 512 * 1024;
+
+        private final MemoryBudget memory;
+        private final long cap;
+        private long reserved;
+
+        BodyHeap(MemoryBudget memory, long cap) {
+            this.memory = memory;
+            this.cap = cap;
+        }
+
+        /** Reserves enough for {@code bodyBytes} read so far, up to the cap, or throws 503. */
+        void cover(long bodyBytes) {
+            long needed = Math.min(cap, bodyBytes * HEAP_PER_BODY_BYTE);
+            while (reserved < needed) {
+                long step = Math.min(STEP, cap - reserved);
+                if (!memory.tryReserve(step)) {
+                    throw noMemory(memory.capacity());
+                }
+                reserved += step;
+            }
+        }
+
+        void releaseAll() {
+            memory.release(reserved);
+            reserved = 0;
+        }
+    }
+
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final BodyHeap heap;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, BodyHeap heap) {
             super(request);
             this.maxBytes = maxBytes;
+            this.heap = heap;
         }
 
         @Override
@@ -59,7 +119,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
                 throw tooLarge(maxBytes);
             }
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, heap);
             }
             return stream;
         }
@@ -69,11 +129,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final BodyHeap heap;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long maxBytes) {
+        LimitedStream(ServletInputStream delegate, long maxBytes, BodyHeap heap) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.heap = heap;
         }
 
         @Override
@@ -99,6 +161,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             if (read > maxBytes) {
                 throw tooLarge(maxBytes);
             }
+            heap.cover(read);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.poolmap.web;
 
+import io.poolmap.PoolmapProperties;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -22,8 +23,8 @@ class TomcatConfiguration {
 
     /** Runs after Spring Boot's own customizer, so that poolmap's timeouts win over {@code server.tomcat.*}. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestTimeouts(RequestLimits limits) {
-        return new RequestTimeouts(limits);
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> requestTimeouts(RequestLimits limits, PoolmapProperties properties) {
+        return new RequestTimeouts(limits, properties.maxRequestSize().toBytes());
     }
 
     @Bean
@@ -31,7 +32,13 @@ class TomcatConfiguration {
         return new ProblemErrorReports();
     }
 
-    private record RequestTimeouts(RequestLimits limits) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+    /**
+     * The connector's timeouts, and how much of a body refused before it was read (503 when there is no heap left to
+     * read it into) Tomcat reads and drops to keep the connection: up to {@code poolmap.max-request-size}, so that a
+     * client still sending its body hears the refusal instead of a broken pipe.
+     */
+    private record RequestTimeouts(RequestLimits limits, long maxRequestBytes)
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
         @Override
         public void customize(TomcatServletWebServerFactory factory) {
@@ -39,6 +46,7 @@ class TomcatConfiguration {
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                     http.setConnectionTimeout((int) limits.readTimeout().toMillis());
                     http.setKeepAliveTimeout((int) limits.keepAliveTimeout().toMillis());
+                    http.setMaxSwallowSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
                 }
             });
         }

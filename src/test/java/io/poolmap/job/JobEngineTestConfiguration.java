@@ -1,5 +1,8 @@
 package io.poolmap.job;
 
+import io.poolmap.MemoryBudget;
+import io.poolmap.MemoryProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -8,7 +11,13 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({JobConfiguration.class, JobService.class, JobPlanner.class, JobAdmission.class, JobTimeouts.class,
         JobRetention.class, JobHooks.class, JobShutdown.class, InMemoryJobStore.class})
+@EnableConfigurationProperties(MemoryProperties.class)
 public class JobEngineTestConfiguration {
+
+    @Bean
+    MemoryBudget memoryBudget(MemoryProperties memory) {
+        return MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent());
+    }
 
     @Bean
     JobEngineControl jobEngineControl(InMemoryJobStore store, JobShutdown shutdown) {

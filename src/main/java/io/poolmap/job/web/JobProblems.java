@@ -29,6 +29,7 @@ final class JobProblems {
             case RESULTS_TOO_LARGE -> ProblemType.RESULTS_TOO_LARGE;
             case INVALID_OPTION -> ProblemType.INVALID_REQUEST;
             case QUEUE_FULL -> ProblemType.QUEUE_FULL;
+            case MEMORY_FULL -> ProblemType.MEMORY_FULL;
             case SHUTTING_DOWN -> ProblemType.SHUTTING_DOWN;
         };
         ProblemException problem = new ProblemException(type, refusal.getMessage());
@@ -44,6 +45,7 @@ final class JobProblems {
         switch (refusal.reason()) {
             case RESULTS_TOO_LARGE -> problem.with("limit", refusal.limit());
             case QUEUE_FULL -> problem.withHeader("Retry-After", "1");
+            case MEMORY_FULL -> problem.withHeader("Retry-After", "2");
             case SHUTTING_DOWN -> problem.withHeader("Retry-After", "5");
             default -> { }
         }

@@ -1,0 +1,48 @@
+package io.poolmap;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real JVM that runs out of memory in a thread ends with status 3 instead of living on without that thread. */
+class OutOfMemoryExitTest {
+
+    /** Runs in the child JVM: a thread fills a 32 MB heap while main would wait for ever. */
+    public static void main(String[] args) throws InterruptedException {
+        OutOfMemoryExit.install();
+        Thread.ofPlatform().name("filler").start(() -> {
+            List<long[]> hoard = new ArrayList<>();
+            while (true) {
+                hoard.add(new long[1 << 16]);
+            }
+        });
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aThreadThatDiesOfOutOfMemoryEndsTheProcessWithStatusThree() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                OutOfMemoryExitTest.class.getName()).redirectErrorStream(true).start();
+
+        boolean ended = child.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(child.getInputStream().readAllBytes());
+        if (!ended) {
+            child.destroyForcibly();
+        }
+        assertThat(ended).as("the child ended by itself").isTrue();
+        assertThat(child.exitValue()).isEqualTo(OutOfMemoryExit.STATUS);
+        assertThat(output).contains("out of memory in thread filler");
+    }
+
+    @Test
+    void anOutOfMemoryErrorIsFoundAmongTheCauses() {
+        assertThat(OutOfMemoryExit.causedByOutOfMemory(new RuntimeException(new OutOfMemoryError("heap")))).isTrue();
+        assertThat(OutOfMemoryExit.causedByOutOfMemory(new RuntimeException(new IllegalStateException()))).isFalse();
+    }
+}
