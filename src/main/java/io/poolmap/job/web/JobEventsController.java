@@ -70,7 +70,7 @@ class JobEventsController {
         }
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE + ";charset=UTF-8");
         try {
-            new EventStream(job, StreamedResponse.open(response), json, clock).write(position(lastEventId));
+            new EventStream(job, StreamedResponse.open(response, 1_024), json, clock).write(position(lastEventId));
         } catch (IOException gone) {
             log.debug("job {}: the client of an event stream went away ({})", id, gone.toString());
         } catch (InterruptedException interrupted) {

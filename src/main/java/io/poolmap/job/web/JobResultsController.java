@@ -103,7 +103,7 @@ class JobResultsController {
         }
         response.setContentType(NDJSON);
         try {
-            new ResultStream(job, resultOrder, start, StreamedResponse.open(response), json).write();
+            new ResultStream(job, resultOrder, start, StreamedResponse.open(response, 8_192), json).write();
         } catch (IOException gone) {
             log.debug("job {}: the client of a results stream went away ({})", id, gone.toString());
         } catch (InterruptedException interrupted) {
