@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,7 +62,7 @@ class JobEventsController {
             @Parameter(description = "The id of the last event received: the stream resumes after it (SSE clients send it when they reconnect)",
                     example = "120001")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            HttpServletResponse response) throws IOException {
+            @Parameter(hidden = true) HttpMethod method, HttpServletResponse response) throws IOException {
         Job job;
         try {
             job = jobs.find(id);
@@ -69,6 +70,9 @@ class JobEventsController {
             throw JobProblems.notFound(missing);
         }
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE + ";charset=UTF-8");
+        if (method == HttpMethod.HEAD) {
+            return; // the headers of the stream, without waiting for the job to end
+        }
         try {
             new EventStream(job, StreamedResponse.open(response, 1_024), json, clock).write(position(lastEventId));
         } catch (IOException gone) {

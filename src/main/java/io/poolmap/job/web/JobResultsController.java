@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,7 +88,7 @@ class JobResultsController {
             @Parameter(description = "Input order only: start at item `from` (after a cut stream, 1 + the last index received)", example = "0")
             @RequestParam(required = false) @Min(0) Integer from,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-            HttpServletResponse response) throws IOException {
+            @Parameter(hidden = true) HttpMethod method, HttpServletResponse response) throws IOException {
         Job job = find(id);
         if (wantsTheArray(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(array(job));
@@ -102,6 +103,9 @@ class JobResultsController {
             throw JobProblems.invalidParameter("from", "'from' must be at most the job's size, " + job.size() + ", not " + start);
         }
         response.setContentType(NDJSON);
+        if (method == HttpMethod.HEAD) {
+            return null; // the headers of the stream, without waiting for the job to end
+        }
         try {
             new ResultStream(job, resultOrder, start, StreamedResponse.open(response, 8_192), json).write();
         } catch (IOException gone) {

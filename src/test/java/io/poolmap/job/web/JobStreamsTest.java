@@ -304,6 +304,22 @@ class JobStreamsTest {
         problem(mvc.get().uri("/api/v1/jobs/{id}/events", id).accept(MediaType.APPLICATION_JSON).exchange(), 406, "not-acceptable");
     }
 
+    // --- HEAD ---------------------------------------------------------------------------------------
+
+    @Test
+    void headOfARunningJobsStreamsAnswersTheirHeadersAtOnce() {
+        String id = submit("{\"operation\":\"test_blocking\",\"numbers\":[1,2],\"async\":true}");
+
+        MvcTestResult results = mvc.head().uri("/api/v1/jobs/{id}/results", id).header("Accept", NDJSON).exchange();
+        MvcTestResult events = mvc.head().uri("/api/v1/jobs/{id}/events", id).accept(MediaType.TEXT_EVENT_STREAM).exchange();
+
+        assertThat(results).hasStatus(200);
+        assertThat(results.getResponse().getContentType()).isEqualTo(NDJSON);
+        assertThat(events).hasStatus(200);
+        assertThat(events.getResponse().getContentType()).isEqualTo("text/event-stream;charset=UTF-8");
+        assertThat(jobs.find(id).status()).as("answered while the job still runs").isIn(JobStatus.QUEUED, JobStatus.RUNNING);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     private static ConditionFactory eventually() {
