@@ -1,7 +1,5 @@
 package io.poolmap.job.web;
 
-import java.util.Locale;
-
 /** The order of a results stream: Python's {@code imap} (input order) or {@code imap_unordered} (as items complete). */
 enum ResultOrder {
 
@@ -18,9 +16,5 @@ enum ResultOrder {
             }
         }
         throw JobProblems.invalidParameter("order", "'order' must be input or completion, not '" + name + "'");
-    }
-
-    String parameter() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
