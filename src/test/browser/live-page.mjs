@@ -101,6 +101,13 @@ async function openScenario(page) {
     assert.match(await problem.textContent(), /numbers\[1\] = -1/);
 
     step('submits collatz_steps over 200,000 integers of 40 digits, asynchronously');
+    const followed = [];
+    page.on('request', request => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/api/v1/jobs/') && (url.pathname.endsWith('/events') || url.searchParams.has('wait'))) {
+            followed.push({path: url.pathname + url.search, accept: request.headers().accept});
+        }
+    });
     await page.getByLabel('Operation').selectOption('collatz_steps');
     await page.getByLabel('Numbers').fill(`${FROM}..${FROM + COUNT - 1n}`);
     await page.getByText('200,000 numbers').waitFor();
@@ -133,6 +140,9 @@ async function openScenario(page) {
     assert.ok([...seen].some(value => value > 0 && value < 100), `the bar moved through values between 0 and 100: ${[...seen]}`);
     await page.waitForFunction(() => !['0', '–'].includes(document.getElementById('jobs-rate').textContent), null, {timeout: 5_000});
     await submitted.getByText(/^Done: 200,000 items in /).waitFor();
+    assert.ok(followed.length > 0, 'the page followed the job');
+    assert.deepEqual(followed.filter(request => request.path !== `/api/v1/jobs/${id}/events` || request.accept !== 'text/event-stream'), [],
+        'the page follows the job through its Server-Sent Events, never by polling');
     const recent = page.locator(`#jobs > li[data-job="${id}"]`);
     await recent.locator('.badge', {hasText: 'SUCCEEDED'}).waitFor({timeout: 5_000});
     await page.screenshot({path: join(screenshots, 'dashboard.png'), fullPage: true, animations: 'disabled'});
@@ -159,6 +169,15 @@ async function openScenario(page) {
     assert.equal(await rows.first().locator('td').nth(1).textContent(), FROM.toString(), 'inputs are shown exactly, beyond 2^53');
     assert.equal(await rows.first().locator('td').nth(2).textContent(), String(job.results[0]));
     await page.screenshot({path: join(screenshots, 'job.png'), animations: 'disabled'});
+
+    step('links to the results, streamed as NDJSON');
+    const link = page.locator('#job-items-note a.results-link');
+    assert.equal(await link.getAttribute('href'), `/api/v1/jobs/${id}/results`);
+    const tail = await page.request.get(`${base}${await link.getAttribute('href')}?from=199998`, {headers: {Accept: 'application/x-ndjson'}});
+    assert.equal(tail.headers()['content-type'], 'application/x-ndjson');
+    const lines = (await tail.text()).trim().split('\n').map(line => JSON.parse(line));
+    assert.deepEqual(lines.map(line => line.index ?? 'end'), [199998, 199999, 'end']);
+    assert.deepEqual(lines[2], {end: true, status: 'SUCCEEDED', count: 2, total: 200000});
 
     step('a bookmarked job page opens on its own');
     await page.goto(`${base}/#/jobs/${id}`);

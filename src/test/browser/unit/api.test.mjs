@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {Problem, createApi, exactNumbers, sumOfCounter} from '../../../main/resources/static/app/api.js';
+import {Problem, createApi, exactNumbers, serverSentEvents, sumOfCounter} from '../../../main/resources/static/app/api.js';
 
 const KEY = 'the-right-key-0123456789';
 const json = (status, body, type = 'application/json') => new Response(JSON.stringify(body), {status, headers: {'Content-Type': type}});
@@ -23,6 +23,27 @@ function server(answer) {
     };
     return {fetch, calls};
 }
+
+/** A body that arrives in these pieces. */
+function body(...pieces) {
+    const encoder = new TextEncoder();
+    return new ReadableStream({
+        start(controller) {
+            pieces.forEach(piece => controller.enqueue(encoder.encode(piece)));
+            controller.close();
+        },
+    });
+}
+
+function chunks(text, size) {
+    return Array.from({length: Math.ceil(text.length / size)}, (_, i) => text.slice(i * size, (i + 1) * size));
+}
+
+/** An event stream answer made of these pieces. */
+const sse = (...pieces) => new Response(body(...pieces), {status: 200, headers: {'Content-Type': 'text/event-stream'}});
+
+const progress = (id, status, completed) =>
+    `id: ${id}\nevent: progress\ndata: ${JSON.stringify({id: 'j1', status, progress: {completed, total: 3}, itemsPerSecond: 1.5})}\n\n`;
 
 describe('api', () => {
     it('asks for a key on a 401, keeps it and sends it as a bearer token, never in the URL', async () => {
@@ -91,25 +112,55 @@ describe('api', () => {
         assert.equal(typeof problem.body.value, 'string', 'kept as text (exactly so where the engine gives revivers the source)');
     });
 
-    it('long-polls a job until it ends, through a dropped connection', async () => {
+    it('follows a job from its Server-Sent Events, and resumes a dropped stream with Last-Event-ID', async () => {
         const keys = storage();
         keys.setItem('poolmap.api-key', KEY);
-        const states = ['RUNNING', 'drop', 'RUNNING', 'SUCCEEDED'];
-        const {fetch, calls} = server(() => {
-            const state = states.shift();
-            if (state === 'drop') {
+        const connections = [
+            () => sse('retry: 5\n\n', progress(1, 'RUNNING', 0), progress(2, 'RUNNING', 1)), // then drops: no status event
+            () => {
                 throw new TypeError('fetch failed');
-            }
-            return json(200, {id: 'j1', status: state, progress: {completed: 1, total: 2}});
-        });
+            },
+            () => sse(progress(3, 'RUNNING', 2), ': keep-alive\n\n', 'id: 4\nevent: status\ndata: {"id":"j1","status":"SUCCEEDED",\n',
+                'data: "progress":{"completed":3,"total":3}}\n\n'),
+        ];
+        const {fetch, calls} = server(() => connections.shift()());
         const api = createApi({fetch, storage: keys, askForKey: assert.fail});
         const seen = [];
 
-        const ended = await api.watchJob('j1', job => seen.push(job.status));
+        const ended = await api.watchJob('j1', job => seen.push(`${job.status} ${job.progress.completed}`));
 
         assert.equal(ended.status, 'SUCCEEDED');
-        assert.deepEqual(seen, ['RUNNING', 'RUNNING', 'SUCCEEDED']);
-        assert.ok(calls.every(call => call.path === '/api/v1/jobs/j1?wait=500ms'));
+        assert.deepEqual(seen, ['RUNNING 0', 'RUNNING 1', 'RUNNING 2', 'SUCCEEDED 3']);
+        assert.ok(calls.every(call => call.path === '/api/v1/jobs/j1/events' && call.headers.Accept === 'text/event-stream'));
+        assert.deepEqual(calls.map(call => call.headers['Last-Event-ID']), [undefined, '2', '2'], 'reconnections resume after the last event');
+    });
+
+    it('rejects with the problem when the job is unknown, and with what the view threw', async () => {
+        const keys = storage();
+        keys.setItem('poolmap.api-key', KEY);
+        const unknown = createApi({fetch: server(() => json(404, {type: 'urn:poolmap:problem:job-not-found', title: 'Job not found', status: 404},
+            'application/problem+json')).fetch, storage: keys, askForKey: assert.fail});
+        const problem = await unknown.watchJob('nope', assert.fail).catch(error => error);
+        assert.ok(problem instanceof Problem);
+        assert.equal(problem.status, 404);
+
+        const api = createApi({fetch: server(() => sse(progress(1, 'RUNNING', 0))).fetch, storage: keys, askForKey: assert.fail});
+        const thrown = await api.watchJob('j1', () => {
+            throw new RangeError('a bug in the view');
+        }).catch(error => error);
+        assert.ok(thrown instanceof RangeError, 'a view\'s error is not taken for a dropped connection');
+    });
+
+    it('parses Server-Sent Events as the standard does, whatever the chunks', async () => {
+        const text = 'retry: 1000\r\n\r\n: a comment\nid: 7\nevent: progress\ndata: {"a":\ndata:1}\n\nid: 8\n\ndata\n\nevent: status\ndata: x\n\n';
+        for (const size of [1, 3, 7, text.length]) {
+            const events = [];
+            for await (const event of serverSentEvents(body(...chunks(text, size)))) {
+                events.push(event);
+            }
+            assert.deepEqual(events, [{retry: 1000}, {id: '7', event: 'progress', data: '{"a":\n1}'}, {id: '8'}, {data: ''},
+                {event: 'status', data: 'x'}], `in chunks of ${size}`);
+        }
     });
 
     it('samples the pool: workers, the pool health component and the finished-jobs counter', async () => {

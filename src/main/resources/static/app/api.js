@@ -2,17 +2,14 @@
  * Everything the page knows about poolmap's HTTP API: the URLs, the API key, problem details, and how live data
  * arrives. Views never call fetch() themselves, so that a change of transport is a change in this module only.
  *
- * Live data is polled today:
- * - `watchJob`: `GET /api/v1/jobs/{id}?wait=500ms` in a loop, a long poll (a job that ends answers at once);
- * - `watchJobs`: a page of recent jobs, once a second;
+ * Live data:
+ * - `watchJob`: the job's Server-Sent Events, `GET /api/v1/jobs/{id}/events`, read with fetch and a stream reader
+ *   (EventSource cannot send the Authorization header that API keys need): a `progress` event when the job has moved
+ *   (at most four a second), then one `status` event; a dropped stream is opened again with `Last-Event-ID`, so that
+ *   it resumes where it was;
+ * - `watchJobs`: a page of recent jobs, polled once a second;
  * - `watchPool`: `/actuator/workers`, the `pool` health component and the finished-jobs counter, once a second.
- * When `GET /api/v1/jobs/{id}/events` (Server-Sent Events) lands, only `watchJob` changes: open the stream with
- * `request()` — fetch, because EventSource cannot send the Authorization header that API keys need — with
- * `accept: 'text/event-stream'`, read `response.body.pipeThrough(new TextDecoderStream()).getReader()`, split
- * events on blank lines, call `onUpdate` for each `progress` event and return on the terminal `status` event,
- * reconnecting with `Last-Event-ID` after a drop. Its contract to the views stays: `onUpdate(job)` with each new
- * state, the promise resolves with the ended job (the views then read its items). Likewise `firstItems` may read
- * `GET /api/v1/jobs/{id}/results?from=0` (NDJSON) once streamed results land.
+ * The results themselves stream from `GET /api/v1/jobs/{id}/results` (NDJSON); the job page links to it.
  */
 
 /** Where the key lives: this tab's session only, never a URL, a cookie or localStorage. */
@@ -67,6 +64,52 @@ export function sumOfCounter(text, name) {
         }
     }
     return sum;
+}
+
+/**
+ * The events of a Server-Sent Events body (a ReadableStream of bytes), as the HTML standard parses them: one
+ * `{id, event, data, retry}` per block that sets any of them (comments and blank blocks are skipped; `data` lines are
+ * joined with newlines). Stopping the loop early cancels the body, which closes the connection.
+ */
+export async function* serverSentEvents(body) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    let block = {};
+    try {
+        for (;;) {
+            const {value, done} = await reader.read();
+            if (done) {
+                return;
+            }
+            buffer += value;
+            const lines = buffer.split(/\r\n|\r|\n/);
+            buffer = lines.pop(); // the last line may be incomplete ('\r' at the end is taken as a line's end: SSE allows it)
+            for (const line of lines) {
+                if (line === '') {
+                    if (Object.keys(block).length > 0) {
+                        yield block;
+                    }
+                    block = {};
+                    continue;
+                }
+                if (line.startsWith(':')) {
+                    continue;
+                }
+                const colon = line.indexOf(':');
+                const field = colon === -1 ? line : line.slice(0, colon);
+                const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+                if (field === 'data') {
+                    block.data = block.data === undefined ? value : `${block.data}\n${value}`;
+                } else if (field === 'id' || field === 'event') {
+                    block[field] = value;
+                } else if (field === 'retry' && /^\d+$/.test(value)) {
+                    block.retry = Number(value);
+                }
+            }
+        }
+    } finally {
+        reader.cancel().catch(() => undefined);
+    }
 }
 
 /**
@@ -146,6 +189,33 @@ export function createApi({fetch, storage, askForKey, clock = () => performance.
     }
 
     /**
+     * The events of one connection to a job's event stream, resuming after `lastEventId`; a connection that fails or
+     * drops just ends (the caller opens another), while a refusal rejects with its {@link Problem}.
+     */
+    async function* jobEvents(id, lastEventId, signal) {
+        let response;
+        try {
+            response = await request(`/api/v1/jobs/${encodeURIComponent(id)}/events`, {
+                accept: 'text/event-stream', headers: lastEventId === null ? {} : {'Last-Event-ID': lastEventId}, signal});
+        } catch (error) {
+            if (error.name === 'AbortError') {
+                throw error;
+            }
+            return;
+        }
+        if (!response.ok) {
+            throw await Problem.of(response);
+        }
+        try {
+            yield* serverSentEvents(response.body);
+        } catch (error) {
+            if (error.name === 'AbortError') {
+                throw error;
+            }
+        }
+    }
+
+    /**
      * Jobs finished since start-up (poolmap_jobs_finished_total); null where /actuator/prometheus is not exposed.
      * The Prometheus client filters counters by their name without `_total`; both are asked for.
      */
@@ -201,28 +271,33 @@ export function createApi({fetch, storage, askForKey, clock = () => performance.
         },
 
         /**
-         * Follows a job until it ends: `onUpdate(job)` with each state; resolves with the ended job. A dropped
-         * connection is retried after a second; an unknown job (404) rejects.
+         * Follows a job until it ends, from its Server-Sent Events: `onUpdate(job)` with the job of each `progress`
+         * event and of the final `status` event; resolves with the ended job. A stream that drops, or ends without its
+         * `status` event, is opened again after the server's `retry` (1 s) with `Last-Event-ID`; an unknown job (404)
+         * or any other refusal rejects with its {@link Problem}.
          */
         async watchJob(id, onUpdate, {signal} = {}) {
+            let lastEventId = null;
+            let retryMs = 1000;
             for (;;) {
                 signal?.throwIfAborted();
-                let current;
-                try {
-                    current = await job(id, {wait: '500ms', signal});
-                } catch (error) {
-                    if (error instanceof Problem || error.name === 'AbortError') {
-                        throw error;
+                for await (const event of jobEvents(id, lastEventId, signal)) {
+                    retryMs = event.retry ?? retryMs;
+                    lastEventId = event.id ?? lastEventId;
+                    if (event.event === 'progress' || event.event === 'status') {
+                        const current = JSON.parse(event.data);
+                        onUpdate(current);
+                        if (event.event === 'status') {
+                            return current;
+                        }
                     }
-                    await sleep(1000, signal);
-                    continue;
                 }
-                onUpdate(current);
-                if (ENDED.has(current.status)) {
-                    return current;
-                }
+                await sleep(retryMs, signal);
             }
         },
+
+        /** Where a job's results stream from as NDJSON, in input order, while it runs and after (`curl -N` it). */
+        resultsPath: id => `/api/v1/jobs/${encodeURIComponent(id)}/results`,
 
         /** Polls a page of recent jobs every second: `onPage(page)` or `onPage(null, error)`. */
         watchJobs(query, onPage, {signal}) {

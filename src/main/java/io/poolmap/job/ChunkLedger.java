@@ -246,6 +246,18 @@ final class ChunkLedger {
         return new LinkedHashMap<>(byWorker);
     }
 
+    /** Up to {@code max} chunks from number {@code first} on, each with how many of its items are computed; frozen once closed. */
+    synchronized List<ChunkProgress> progress(int first, int max) {
+        int[] frozen = frozenDone;
+        int end = (int) Math.min(chunks.size(), (long) first + max);
+        List<ChunkProgress> progress = new ArrayList<>(Math.max(0, end - first));
+        for (int c = first; c < end; c++) {
+            Chunk chunk = chunks.get(c);
+            progress.add(new ChunkProgress(c, chunk.from, chunk.to, done(c, frozen)));
+        }
+        return progress;
+    }
+
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */
     synchronized List<JobItem> items(int offset, int limit, Numbers input, Numbers results) {
         int[] frozen = frozenDone;

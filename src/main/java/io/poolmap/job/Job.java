@@ -254,6 +254,20 @@ public final class Job {
         return data.itemsByWorker();
     }
 
+    /**
+     * Up to {@code max} of the chunks handed out so far, from chunk number {@code first} on, in item order, each with
+     * how many of its items are computed: what a reader that streams results needs to know which items it may send,
+     * in input order or as they complete, without reading the whole job each time (it keeps a chunk number as its
+     * cursor; chunks handed out later have higher numbers). Frozen, as {@link #completed()}, once the job has ended.
+     * Nothing here wakes a reader: it polls at its own pace, and {@link #await} ends its wait when the job ends.
+     */
+    public List<ChunkProgress> chunks(int first, int max) {
+        if (first < 0 || max < 0) {
+            throw new IllegalArgumentException("first and max must be ≥ 0, not " + first + " and " + max);
+        }
+        return ledger.progress(first, max);
+    }
+
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */
     public List<JobItem> items(int offset, int limit) {
         return data.items(offset, limit);

@@ -17,6 +17,7 @@ public enum ProblemType {
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
     JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "job-not-found", "Job not found"),
     JOB_CANCELLED(HttpStatus.CONFLICT, "job-cancelled", "Job cancelled"),
+    JOB_NOT_FINISHED(HttpStatus.CONFLICT, "job-not-finished", "Job not finished"),
     BATCH_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Batch too large"),
     REQUEST_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request too large"),
     OUTSIDE_DOMAIN(HttpStatus.UNPROCESSABLE_CONTENT, "outside-domain", "Number outside the operation's domain"),

@@ -98,6 +98,7 @@ export function jobView(api) {
             [job.finishedAt ? 'computed for' : 'computing for', ran !== null ? duration(ran) : '–'],
             ['in all', duration(job.durationMs)],
             ['throughput', ran ? `${rate(job.progress.completed / (ran / 1000))} items/s` : '–'],
+            ['computing now', !ENDED.has(job.status) && job.itemsPerSecond !== undefined ? `${rate(job.itemsPerSecond)} items/s` : '–'],
             ['timeout', duration(job.timeoutMs)],
         ];
         fill(byId('job-facts'), facts.map(([name, value]) => h('div', h('dt', {text: name}), h('dd', {text: value}))));
@@ -121,9 +122,17 @@ export function jobView(api) {
             h('td', {class: 'num', title: String(item.input)}, exact(item.input, 48)),
             h('td', {class: 'num', title: String(item.result)}, item.result === null ? '–' : exact(item.result, 48)),
             h('td', item.worker ? h('span', {class: 'worker-cell'}, swatch(item.worker), item.worker) : '–'))));
-        byId('job-items-note').textContent = job.size > first.items.length
-            ? `The first ${count(first.items.length)} of ${count(job.size)} items; all of them, page by page: GET /api/v1/jobs/${job.id}/items?offset=0&limit=10000.`
-            : `All ${count(job.size)} items.`;
+        fill(byId('job-items-note'), job.size > first.items.length
+            ? `The first ${count(first.items.length)} of ${count(job.size)} items. Every result, streamed in input order as it is computed: `
+            : `All ${count(job.size)} items. Streamed in input order as they are computed: `, resultsLink(job.id));
+    }
+
+    /** The streamed results: a link to download them, or with an API key (a link cannot send it) the curl command. */
+    function resultsLink(id) {
+        const url = `${location.origin}${api.resultsPath(id)}`;
+        return api.hasKey()
+            ? h('code', {class: 'results-link', text: `curl -N -H 'Authorization: Bearer <your key>' ${url}`})
+            : h('a', {class: 'results-link', href: api.resultsPath(id), download: `job-${id}.ndjson`, text: 'results as NDJSON'});
     }
 
     return {

@@ -103,4 +103,25 @@ class ChunkLedgerTest {
         assertThat(ledger.items(0, 2, input, results)).containsExactly(
                 new JobItem(0, 1L, 10L, "worker-1"), new JobItem(1, 2L, null, null));
     }
+
+    @Test
+    void progressShowsEachChunkFromTheCursorWithItsComputedItemsAndFreezesWhenClosed() {
+        ChunkLedger ledger = new ChunkLedger(10, 4, 4, 1);
+        ChunkLedger.Chunk first = ledger.get(ledger.claim());
+        ChunkLedger.Chunk second = ledger.get(ledger.claim());
+        ledger.publish(second, 8);
+        ledger.publish(first, 1);
+
+        assertThat(ledger.progress(0, 10)).containsExactly(new ChunkProgress(0, 0, 4, 1), new ChunkProgress(1, 4, 8, 4));
+        assertThat(ledger.progress(1, 1)).singleElement().satisfies(chunk -> {
+            assertThat(chunk.complete()).isTrue();
+            assertThat(chunk.computedTo()).isEqualTo(8);
+        });
+        assertThat(ledger.progress(2, 10)).as("the third chunk is not handed out yet").isEmpty();
+
+        ledger.close();
+        ledger.publish(first, 3);
+
+        assertThat(ledger.progress(0, 10)).containsExactly(new ChunkProgress(0, 0, 4, 1), new ChunkProgress(1, 4, 8, 4));
+    }
 }

@@ -177,6 +177,22 @@ class ApiKeyAccessTest {
     }
 
     @Test
+    void theStreamsNeedAKeyAndAConfiguredOriginMayResumeAnEventStream() throws Exception {
+        String id = json.readTree(send(post(JOB).header("Authorization", "Bearer " + KEY)).body()).get("id").asString();
+        for (String stream : new String[] {"/results", "/events"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + stream));
+            assertThat(send(request).statusCode()).as(stream).isEqualTo(401);
+            assertThat(send(request.header("Authorization", "Bearer " + KEY)).statusCode()).as(stream).isEqualTo(200);
+        }
+
+        HttpResponse<String> preflight = send(HttpRequest.newBuilder(uri("/api/v1/jobs/" + id + "/events"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://dashboard.example.com")
+                .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "authorization,last-event-id"));
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().allValues("Access-Control-Allow-Headers").toString()).containsIgnoringCase("last-event-id");
+    }
+
+    @Test
     void anotherOriginGetsNoCorsPermission() throws Exception {
         HttpResponse<String> preflight = send(preflight("https://evil.example.org"));
 

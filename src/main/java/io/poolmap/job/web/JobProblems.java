@@ -7,6 +7,7 @@ import io.poolmap.job.Job;
 import io.poolmap.job.JobError;
 import io.poolmap.job.JobNotFoundException;
 import io.poolmap.job.JobRefusedException;
+import io.poolmap.job.JobStatus;
 import io.poolmap.web.ProblemException;
 import io.poolmap.web.ProblemType;
 import org.springframework.http.ProblemDetail;
@@ -57,6 +58,15 @@ final class JobProblems {
 
     static ProblemException notFound(JobNotFoundException missing) {
         return new ProblemException(ProblemType.JOB_NOT_FOUND, missing.getMessage()).with("jobId", missing.id());
+    }
+
+    /** A job that has not ended has no results array yet; the problem says where to get its results meanwhile. */
+    static ProblemException notFinished(Job job, JobStatus status, long completed) {
+        return new ProblemException(ProblemType.JOB_NOT_FINISHED, "job " + job.id() + " is " + status
+                + ": its results array exists once it has succeeded; stream the results computed so far with Accept: "
+                + "application/x-ndjson, or wait for the end with GET /api/v1/jobs/" + job.id() + "?wait=60s")
+                .with("jobId", job.id()).with("jobStatus", status.name())
+                .with("progress", Map.of("completed", completed, "total", (long) job.size()));
     }
 
     static ProblemException invalidParameter(String name, String detail) {
