@@ -27,8 +27,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record MemoryProperties(
         @DefaultValue("0") @NotNull DataSize inFlight,
-        @DefaultValue("40") @Min(1) @Max(90) int inFlightPercent,
-        @DefaultValue("25") @Min(1) @Max(90) int retainedPercent,
+        @DefaultValue("30") @Min(1) @Max(90) int inFlightPercent,
+        @DefaultValue("15") @Min(1) @Max(90) int retainedPercent,
         @DefaultValue("90") @Min(10) @Max(100) int pressurePercent) {
 
     /** What an item of a finished job costs on the heap, input and result, about. */

@@ -33,8 +33,8 @@ public final class Job {
 
     private final long sequence;
     private final String id;
-    private final JobPlan plan;
-    private final LiveJobData live;
+    private volatile JobPlan plan;
+    private volatile LiveJobData live;
     private volatile JobData data;
     private final Hooks hooks;
     private final Instant submittedAt;
@@ -119,7 +119,7 @@ public final class Job {
 
     /** Ends the job as timed out, unless it has ended. */
     boolean timeOut() {
-        return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), live.completed(), plan.size()));
+        return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), data.completed(), plan.size()));
     }
 
     void fail(int index, String reason) {
@@ -157,14 +157,19 @@ public final class Job {
         return live.ledger();
     }
 
-    /** The job's live data; after {@link #moved} only a run that was computing when the job ended still uses it. */
+    /** The job's live data, or {@code null} once its numbers have {@link #moved} to the store. */
     LiveJobData live() {
         return live;
     }
 
-    /** Reads go to {@code stored} from now on: the finished job's numbers are in the store, not on the heap. */
+    /**
+     * Reads go to {@code stored} from now on: the finished job's numbers are in the store, and this job no longer holds
+     * its arrays (a run still finishing an item holds its own reference until it returns).
+     */
     void moved(JobData stored) {
         this.data = stored;
+        this.plan = plan.withoutNumbers();
+        this.live = null;
     }
 
     StopSignal stop() {
@@ -265,7 +270,7 @@ public final class Job {
         if (first < 0 || max < 0) {
             throw new IllegalArgumentException("first and max must be ≥ 0, not " + first + " and " + max);
         }
-        return ledger.progress(first, max);
+        return data.chunks(first, max);
     }
 
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else {@code null}s. */

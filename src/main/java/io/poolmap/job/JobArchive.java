@@ -23,9 +23,10 @@ interface JobArchive {
 
     /**
      * The job has ended: a kept job's end is recorded after its segments, and a job worth keeping that was not kept
-     * (a finished synchronous job) is stored now; once stored, a succeeded job's numbers are read from the store.
+     * (a finished synchronous job) is stored now; once stored, a succeeded job's numbers are read from the store and
+     * {@code heapFreed} runs. Returns whether it will run: when not, the job's numbers stay on the heap.
      */
-    void finished(Job job);
+    boolean finished(Job job, Runnable heapFreed);
 
     /** Every job record in the store, to put back into memory at start-up. */
     List<StoredJob> records();

@@ -24,6 +24,9 @@ interface JobData {
     /** Items {@code offset} … {@code offset + limit - 1} that exist: result and worker when computed, else nulls. */
     List<JobItem> items(int offset, int limit);
 
+    /** Up to {@code max} chunks from number {@code first} on, in item order, each with how many of its items are computed. */
+    List<ChunkProgress> chunks(int first, int max);
+
     /** The results in input order; complete only once the job has succeeded. */
     NumberRange results();
 }

@@ -48,8 +48,10 @@ class JobHooks implements Job.Hooks {
                 log.warn("job listener {} failed for job {}", listener.getClass().getName(), job.id(), broken);
             }
         }
-        admission.releaseHeap(job.plan().heapBytes());
-        archive.finished(job);
+        long heapBytes = job.plan().heapBytes();
+        if (!archive.finished(job, () -> admission.releaseHeap(heapBytes))) {
+            admission.releaseHeap(heapBytes);
+        }
         retention.finished(job);
     }
 

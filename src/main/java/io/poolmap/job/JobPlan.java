@@ -33,6 +33,11 @@ record JobPlan(Operation operation, int size, Numbers numbers, int parallelism, 
         IO_LANES
     }
 
+    /** The same plan without its inputs, which the store holds once the job has ended. */
+    JobPlan withoutNumbers() {
+        return new JobPlan(operation, size, null, parallelism, firstChunkSize, maxChunkSize, timeoutMs, execution, heapBytes);
+    }
+
     /** How the job's items are cut into segments, the units that are stored and resumed whole. */
     Segments segments() {
         return Segments.of(size);

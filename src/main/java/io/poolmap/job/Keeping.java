@@ -32,9 +32,11 @@ final class Keeping {
         pending.add(write);
     }
 
-    /** Every write so far, done or not. */
+    /** Every write so far, done or not; the writes are forgotten, so that a kept job holds none of their data. */
     synchronized CompletableFuture<Void> written() {
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+        CompletableFuture<Void> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+        pending.clear();
+        return all;
     }
 
     /** Runs {@code write} unless the job's end has been written, under this job's monitor. */

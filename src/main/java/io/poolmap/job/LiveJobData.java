@@ -24,6 +24,11 @@ record LiveJobData(ChunkLedger ledger, Numbers input, Numbers results) implement
     }
 
     @Override
+    public List<ChunkProgress> chunks(int first, int max) {
+        return ledger.progress(first, max);
+    }
+
+    @Override
     public List<JobItem> items(int offset, int limit) {
         return ledger.items(offset, limit, input, results);
     }

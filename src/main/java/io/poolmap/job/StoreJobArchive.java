@@ -5,7 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.poolmap.operation.Numbers;
 import io.poolmap.store.ChunkKey;
@@ -32,16 +35,22 @@ class StoreJobArchive implements JobArchive {
 
     private static final Logger log = LoggerFactory.getLogger(StoreJobArchive.class);
 
+    /** How long a forgotten job's numbers stay for answers that were reading them. */
+    static final Duration READERS_GRACE = Duration.ofSeconds(60);
+
     private final Store store;
     private final Executor writer;
+    private final ScheduledExecutorService scheduler;
 
     /**
      * @param writer where a finished job's numbers are packed for the store: off the thread that finished it, so
      *        that a synchronous client hears its answer first
      */
-    StoreJobArchive(Store store, @Qualifier(JobConfiguration.ARCHIVE_WRITER) Executor writer) {
+    StoreJobArchive(Store store, @Qualifier(JobConfiguration.ARCHIVE_WRITER) Executor writer,
+            @Qualifier(JobConfiguration.SCHEDULER) ScheduledExecutorService scheduler) {
         this.store = store;
         this.writer = writer;
+        this.scheduler = scheduler;
     }
 
     /** Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing. */
@@ -49,52 +58,68 @@ class StoreJobArchive implements JobArchive {
     public void keep(Job job) {
         Keeping keeping = job.keeping();
         keeping.keep();
+        LiveJobData live = job.live();
+        if (live == null) {
+            return; // its numbers moved to the store after its end was recorded: all of it is on disk
+        }
         keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
-        store.inputs().putAll(inputs(job));
-        for (int segment : job.ledger().completeSegments()) {
-            store.results().put(key(job, segment), results(job, segment));
+        store.inputs().putAll(inputs(job, live));
+        for (int segment : live.ledger().completeSegments()) {
+            store.results().put(key(job, segment), results(job, live, segment));
         }
     }
 
     @Override
     public void segmentDone(Job job, int segment) {
         Keeping keeping = job.keeping();
-        if (keeping.kept()) {
-            keeping.writing(store.results().putAsync(key(job, segment), results(job, segment)));
+        LiveJobData live = job.live();
+        if (keeping.kept() && live != null) {
+            keeping.writing(store.results().putAsync(key(job, segment), results(job, live, segment)));
         }
     }
 
     @Override
-    public void finished(Job job) {
+    public boolean finished(Job job, Runnable heapFreed) {
         Keeping keeping = job.keeping();
+        boolean moves = job.status() == JobStatus.SUCCEEDED && job.live() != null;
         if (keeping.kept()) {
-            recordEnd(job);
-        } else if (job.size() >= KEPT_FROM_ITEMS && job.status() == JobStatus.SUCCEEDED && keeping.keep()) {
+            recordEnd(job, heapFreed);
+            return moves;
+        }
+        if (job.size() >= KEPT_FROM_ITEMS && moves && keeping.keep()) {
+            LiveJobData live = job.live();
             writer.execute(() -> {
-                keeping.writing(store.inputs().putAllAsync(inputs(job)));
+                keeping.writing(store.inputs().putAllAsync(inputs(job, live)));
                 Segments segments = job.plan().segments();
                 Map<ChunkKey, PackedChunk> results = new HashMap<>();
                 for (int segment = 0; segment < segments.count(); segment++) {
-                    results.put(key(job, segment), results(job, segment));
+                    results.put(key(job, segment), results(job, live, segment));
                 }
                 keeping.writing(store.results().putAllAsync(results));
-                recordEnd(job);
+                recordEnd(job, heapFreed);
             });
+            return true;
         }
+        return false;
     }
 
     /** Records the job's end once every write before it is done; a succeeded job's numbers are read from the store then. */
-    private void recordEnd(Job job) {
+    private void recordEnd(Job job, Runnable heapFreed) {
         Keeping keeping = job.keeping();
         keeping.written().whenComplete((done, failed) -> {
             if (failed != null) {
                 log.error("job {}: its segments could not all be stored; its end is not recorded", job.id(), failed);
+                if (job.status() == JobStatus.SUCCEEDED) {
+                    heapFreed.run(); // its numbers stay on the heap, counted by retention from now on
+                }
                 return;
             }
             StoredJob record = record(job);
             keeping.end(() -> store.jobs().put(job.id(), record));
-            if (job.status() == JobStatus.SUCCEEDED) {
-                job.moved(new StoredJobData(record, store, job.plan().segments()));
+            LiveJobData live = job.live();
+            if (job.status() == JobStatus.SUCCEEDED && live != null) {
+                job.moved(new StoredJobData(record, store, job.plan().segments(), live.ledger()));
+                heapFreed.run();
             }
         });
     }
@@ -128,18 +153,25 @@ class StoreJobArchive implements JobArchive {
         return Optional.ofNullable(store.results().get(new ChunkKey(jobId, segment)));
     }
 
+    /**
+     * Forgets the job's record at once, so that nobody finds it any more, and its numbers a little later, so that an
+     * answer that was already reading them (a big job's results streamed from the store) can finish.
+     */
     @Override
     public void forget(Job job) {
         StoredJob record = store.jobs().get(job.id());
         store.jobs().removeAsync(job.id());
-        Segments segments = job.plan().segments();
-        for (int segment = 0; segment < segments.count(); segment++) {
-            store.inputs().removeAsync(key(job, segment));
-            store.results().removeAsync(key(job, segment));
-        }
         if (record != null && record.idempotencyKey() != null) {
             store.idempotency().removeAsync(record.idempotencyKey());
         }
+        String id = job.id();
+        int count = job.plan().segments().count();
+        scheduler.schedule(() -> {
+            for (int segment = 0; segment < count; segment++) {
+                store.inputs().removeAsync(new ChunkKey(id, segment));
+                store.results().removeAsync(new ChunkKey(id, segment));
+            }
+        }, READERS_GRACE.toMillis(), TimeUnit.MILLISECONDS); // holds the id only, never the job and its numbers
     }
 
     @Override
@@ -170,18 +202,18 @@ class StoreJobArchive implements JobArchive {
         return new ChunkKey(job.id(), segment);
     }
 
-    private static Map<ChunkKey, PackedChunk> inputs(Job job) {
+    private static Map<ChunkKey, PackedChunk> inputs(Job job, LiveJobData live) {
         Segments segments = job.plan().segments();
         Map<ChunkKey, PackedChunk> inputs = new HashMap<>();
         for (int segment = 0; segment < segments.count(); segment++) {
-            inputs.put(key(job, segment), PackedChunk.of(job.live().input(), segments.from(segment), segments.to(segment)));
+            inputs.put(key(job, segment), PackedChunk.of(live.input(), segments.from(segment), segments.to(segment)));
         }
         return inputs;
     }
 
-    private static PackedChunk results(Job job, int segment) {
+    private static PackedChunk results(Job job, LiveJobData live, int segment) {
         Segments segments = job.plan().segments();
-        ChunkLedger.WorkerRuns runs = job.ledger().runs(segment);
-        return PackedChunk.of(job.live().results(), segments.from(segment), segments.to(segment), runs.workers(), runs.ends());
+        ChunkLedger.WorkerRuns runs = live.ledger().runs(segment);
+        return PackedChunk.of(live.results(), segments.from(segment), segments.to(segment), runs.workers(), runs.ends());
     }
 }

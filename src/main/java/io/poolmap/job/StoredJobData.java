@@ -15,9 +15,15 @@ import io.poolmap.store.StoredJob;
 
 /**
  * A finished job's data read from the store, segment by segment, when asked: its results stream to a writer and a
- * page of items reads only the segments it covers, so that nothing of the job stays on the heap between requests.
+ * page of items reads only the segments it covers, so that none of the job's numbers stay on the heap between
+ * requests (only the closed ledger of a job that ran here, a few objects per chunk).
  */
-record StoredJobData(StoredJob record, Store store, Segments segments) implements JobData {
+record StoredJobData(StoredJob record, Store store, Segments segments, ChunkLedger ledger) implements JobData {
+
+    /** A job stored before this process started: its segments stand for its chunks. */
+    StoredJobData(StoredJob record, Store store, Segments segments) {
+        this(record, store, segments, null);
+    }
 
     @Override
     public long completed() {
@@ -32,6 +38,24 @@ record StoredJobData(StoredJob record, Store store, Segments segments) implement
     @Override
     public Map<String, Long> itemsByWorker() {
         return record.itemsByWorker();
+    }
+
+    /**
+     * The chunks of the closed ledger when the job ran in this process (so that a stream that began while it ran keeps
+     * its place); otherwise its segments stand for its chunks, computed whole when their results are stored.
+     */
+    @Override
+    public List<ChunkProgress> chunks(int first, int max) {
+        if (ledger != null) {
+            return ledger.progress(first, max);
+        }
+        List<ChunkProgress> chunks = new ArrayList<>();
+        for (int segment = first; segment < segments.count() && chunks.size() < max; segment++) {
+            boolean stored = store.results().containsKey(new ChunkKey(record.id(), segment));
+            chunks.add(new ChunkProgress(segment, segments.from(segment), segments.to(segment),
+                    stored ? segments.length(segment) : 0));
+        }
+        return chunks;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.poolmap.OutOfMemoryExit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +45,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        OutOfMemoryExit.exitIfOutOfMemory(exception);
         log.error("unexpected error while handling a request", exception);
         return respond(new ProblemException(ProblemType.INTERNAL_ERROR, "poolmap could not handle this request; the error is in its log"));
     }

@@ -28,7 +28,8 @@ final class InMemoryJobArchive implements JobArchive {
     }
 
     @Override
-    public void finished(Job job) {
+    public boolean finished(Job job, Runnable heapFreed) {
+        return false;
     }
 
     @Override

@@ -32,8 +32,8 @@ public final class TestJobEngine implements AutoCloseable {
     private final JobService jobs;
 
     private TestJobEngine(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners, Clock clock,
-            MemoryBudget memory, JobArchive archive) {
-        this.archive = archive;
+            MemoryBudget memory, java.util.function.Function<ScheduledExecutorService, JobArchive> archiveFor) {
+        this.archive = archiveFor.apply(scheduler);
         this.pool = PlatformWorkerPool.start(properties.effectiveWorkers());
         MemoryProperties memoryProperties = defaultMemory();
         this.memory = memory;
@@ -59,7 +59,7 @@ public final class TestJobEngine implements AutoCloseable {
     /** Starts an engine whose jobs take their heap from {@code memory}. */
     public static TestJobEngine start(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners,
             Clock clock, MemoryBudget memory) {
-        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory, new InMemoryJobArchive());
+        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory, timer -> new InMemoryJobArchive());
         engine.shutdown.start();
         return engine;
     }
@@ -70,7 +70,7 @@ public final class TestJobEngine implements AutoCloseable {
         MemoryProperties memory = defaultMemory();
         TestJobEngine engine = new TestJobEngine(properties, operations, List.of(), clock,
                 MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
-                new StoreJobArchive(store, Runnable::run));
+                timer -> new StoreJobArchive(store, Runnable::run, timer));
         engine.restore.start();
         engine.shutdown.start();
         return engine;

@@ -1,5 +1,7 @@
 package io.poolmap.job.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import io.poolmap.job.JobNotFoundException;
 import io.poolmap.web.ProblemException;
 import io.poolmap.web.ProblemType;
@@ -26,12 +28,19 @@ class JobGone {
     private static final Logger log = LoggerFactory.getLogger(JobGone.class);
 
     @ExceptionHandler(JobNotFoundException.class)
-    ResponseEntity<ProblemDetail> forgotten(JobNotFoundException missing) {
+    ResponseEntity<ProblemDetail> forgotten(JobNotFoundException missing, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            throw missing;
+        }
         return answer(JobProblems.notFound(missing));
     }
 
+    /** A failure after the answer began cannot be answered again: it is thrown on, and the connection ends cut. */
     @ExceptionHandler(HttpMessageNotWritableException.class)
-    ResponseEntity<ProblemDetail> forgottenWhileWritten(HttpMessageNotWritableException failed) {
+    ResponseEntity<ProblemDetail> forgottenWhileWritten(HttpMessageNotWritableException failed, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            throw failed;
+        }
         for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
             if (cause instanceof JobNotFoundException missing) {
                 return answer(JobProblems.notFound(missing));
