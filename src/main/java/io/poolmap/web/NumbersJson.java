@@ -16,7 +16,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads a JSON array of numbers straight into {@link Numbers}' primitive arrays and writes it back from
- * them, with no box per item; integers stay exact at any size up to {@code poolmap.max-digits}.
+ * them, with no box per item; integers stay exact at any size up to {@code poolmap.max-digits}, and are written as
+ * strings beyond ±(2^53 − 1) for a client that asked for {@link ExactIntegers}.
  */
 public final class NumbersJson {
 
@@ -131,21 +132,38 @@ public final class NumbersJson {
         @Override
         public void serialize(Numbers numbers, JsonGenerator generator, SerializationContext context) {
             int size = numbers.size();
+            boolean exact = ExactIntegers.asStrings(context);
             long[] longs = numbers.longsOrNull();
-            if (longs != null) {
+            if (longs != null && !exact) {
                 generator.writeArray(longs, 0, size);
                 return;
             }
             generator.writeStartArray(numbers, size);
             for (int i = 0; i < size; i++) {
                 switch (numbers.kind(i)) {
-                    case LONG -> generator.writeNumber(numbers.longAt(i));
+                    case LONG -> writeLong(generator, numbers.longAt(i), exact);
                     case DOUBLE -> generator.writeNumber(numbers.doubleAt(i));
-                    case BIG -> generator.writeNumber(numbers.bigAt(i));
+                    case BIG -> writeBig(generator, numbers.bigAt(i), exact);
                     case BOOLEAN -> generator.writeBoolean(numbers.booleanAt(i));
                 }
             }
             generator.writeEndArray();
+        }
+
+        private static void writeLong(JsonGenerator generator, long value, boolean exact) {
+            if (exact && ExactIntegers.unsafe(value)) {
+                generator.writeString(Long.toString(value));
+            } else {
+                generator.writeNumber(value);
+            }
+        }
+
+        private static void writeBig(JsonGenerator generator, BigInteger value, boolean exact) {
+            if (exact && ExactIntegers.unsafe(value)) {
+                generator.writeString(value.toString());
+            } else {
+                generator.writeNumber(value);
+            }
         }
     }
 }
