@@ -23,7 +23,7 @@ class OperationController {
     }
 
     @GetMapping(path = "/api/v1/operations", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List the operations",
+    @Operation(operationId = "listOperations", summary = "List the operations",
             description = "Every operation with its kind (cpu runs on the workers, io on virtual threads), its domain, its cost limit and an example.")
     List<OperationView> operations() {
         return registry.all().stream().map(operation -> OperationView.of(operation.info())).toList();
