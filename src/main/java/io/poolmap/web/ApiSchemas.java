@@ -11,7 +11,10 @@ import io.swagger.v3.oas.models.media.Schema;
  * The schemas that every feature's answers share, written as the JSON Schema (2020-12, OpenAPI 3.1) that clients read:
  * {@code Problem}, the one shape of every error (RFC 9457 and poolmap's members, each documented); {@code ProblemError},
  * one fault of an invalid request; {@code ExactNumber} and {@code Result}, numbers that are exact at any size and, for
- * a client that asks for {@link ExactIntegers}, strings beyond ±(2^53 − 1).
+ * a client that asks for {@link ExactIntegers}, strings beyond ±(2^53 − 1). Those two are {@code anyOf} rather than
+ * {@code oneOf}: openapi-generator's Python client types a {@code oneOf} of primitives as {@code float} and turns every
+ * integer into one (rounding those beyond 2^53), while its {@code anyOf} keeps Python's {@code int}; its TypeScript client
+ * then types them as {@code {}}, any value, which {@code typeof} narrows.
  */
 final class ApiSchemas {
 
@@ -52,7 +55,7 @@ final class ApiSchemas {
               },
               "ExactNumber": {
                 "description": "A JSON number; integers are exact at any size, as Python's int, and can exceed 2^53 (which JavaScript's JSON.parse rounds). With IEEE754Compatible=true in Accept, an integer beyond ±(2^53 − 1) is a string of its digits instead.",
-                "oneOf": [
+                "anyOf": [
                   {"type": "number"},
                   {"type": "string", "pattern": "^-?[0-9]+$"}
                 ],
@@ -60,7 +63,7 @@ final class ApiSchemas {
               },
               "Result": {
                 "description": "An item's result: a number (integers exact at any size; with IEEE754Compatible=true in Accept, an integer beyond ±(2^53 − 1) is a string of its digits), or true/false for is_prime.",
-                "oneOf": [
+                "anyOf": [
                   {"type": "number"},
                   {"type": "boolean"},
                   {"type": "string", "pattern": "^-?[0-9]+$"}
