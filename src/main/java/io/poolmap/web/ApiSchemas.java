@@ -38,7 +38,8 @@ final class ApiSchemas {
                   "jobId": {"type": "string", "description": "The job concerned: the one that failed, timed out or was cancelled, or the id that was not found.", "example": "0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21"},
                   "index": {"type": "integer", "minimum": 0, "description": "The index in numbers of the item at fault (outside-domain, item-failed).", "example": 2},
                   "value": {"$ref": "#/components/schemas/ExactNumber", "description": "The value of the item at fault (outside-domain, item-failed)."},
-                  "progress": {"$ref": "#/components/schemas/Progress", "description": "How far the job got (item-failed, job-timed-out, job-cancelled)."},
+                  "progress": {"type": "object", "required": ["completed", "total"], "description": "How far the job got (item-failed, job-timed-out, job-cancelled).",
+                               "properties": {"completed": {"type": "integer", "description": "Items computed."}, "total": {"type": "integer", "description": "Items in the job."}}},
                   "operations": {"type": "array", "items": {"type": "string"}, "description": "The known operations (unknown-operation).", "example": ["double", "square"]},
                   "limit": {"type": "integer", "description": "The limit that was passed (batch-too-large, request-too-large, results-too-large).", "example": 1000000}
                 }
