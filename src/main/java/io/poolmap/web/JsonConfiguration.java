@@ -25,7 +25,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Makes JSON reading strict, so that a typo ({@code parallelsm}), a duplicate key, trailing data or a
- * quoted number is refused with 400 instead of being silently ignored or guessed at.
+ * quoted number is refused with 400 instead of being silently ignored or guessed at; and JSON writing exact, with
+ * integers as strings beyond ±(2^53 − 1) for the clients that ask ({@link ExactIntegers}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimits.class)

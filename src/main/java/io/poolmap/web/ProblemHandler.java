@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Writes every error that reaches Spring MVC as an RFC 9457 problem detail of poolmap's shape: {@link ProblemException}s
  * (the features' refusals, translated from their own exceptions at their web edge), unreadable or invalid JSON (with a
- * pointer to the field, see {@link JsonReadProblems}) and Spring MVC's own errors; anything unexpected becomes a bare
- * 500 without a stack trace. Errors that never reach Spring MVC are written by {@link ProblemErrorController} and
+ * pointer to the field, see {@link JsonReadProblems}; every fault listed in {@code errors}) and Spring MVC's own errors;
+ * anything unexpected becomes a bare 500 without a stack trace. Errors that never reach Spring MVC are written by {@link ProblemErrorController} and
  * {@link ProblemErrorReportValve}, from the same {@link ProblemType} catalogue.
  */
 @RestControllerAdvice
@@ -103,7 +103,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * {@code detail} and its {@code pointer} (a body's field or item) or {@code parameter} (a query parameter), so that
      * a client reads faults in one way whether the request had one or several.
      */
-    static void listErrors(ProblemDetail problem) {
+    private static void listErrors(ProblemDetail problem) {
         Map<String, Object> properties = problem.getProperties();
         if (!ProblemType.INVALID_REQUEST.type().equals(problem.getType()) || (properties != null && properties.containsKey("errors"))) {
             return;
