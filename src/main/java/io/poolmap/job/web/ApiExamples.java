@@ -48,6 +48,24 @@ final class ApiExamples {
              "workers":{"worker-1":1},"submittedAt":"2026-11-30T09:00:00.000Z","startedAt":"2026-11-30T09:00:00.000Z",
              "finishedAt":"2026-11-30T09:00:00.001Z","durationMs":1}""";
 
+    static final String CANCELLED_JOB = """
+            {"id":"85190850-9250-4e9f-96b3-023ac1614a2e","operation":"collatz_steps","status":"CANCELLED","size":1000000,
+             "progress":{"completed":352941,"total":1000000},"parallelism":2,"chunkSize":17635,"timeoutMs":3600000,
+             "error":{"type":"urn:poolmap:problem:job-cancelled","title":"Job cancelled","status":409,"detail":"cancelled by a client",
+              "jobId":"85190850-9250-4e9f-96b3-023ac1614a2e","progress":{"completed":352941,"total":1000000}},
+             "workers":{"worker-1":176470,"worker-2":176471},"submittedAt":"2026-11-30T09:00:00.000Z",
+             "startedAt":"2026-11-30T09:00:00.002Z","finishedAt":"2026-11-30T09:00:00.050Z","durationMs":50}""";
+
+    static final String PAGE = """
+            {"jobs":[{"id":"f8db9cb9-29d3-4f1e-9754-decd9c644c70","operation":"double","status":"SUCCEEDED","size":5,
+              "progress":{"completed":5,"total":5},"parallelism":2,"chunkSize":5,"timeoutMs":3600000,"workers":{"worker-1":5},
+              "submittedAt":"2026-11-30T09:00:00.773Z","startedAt":"2026-11-30T09:00:00.773Z","finishedAt":"2026-11-30T09:00:00.773Z",
+              "durationMs":0}],"page":0,"size":20,"total":1}""";
+
+    static final String ITEMS = """
+            {"items":[{"index":0,"input":1,"result":2,"worker":"worker-1"},{"index":1,"input":2,"result":4,"worker":"worker-1"},
+              {"index":2,"input":3,"result":6,"worker":"worker-2"}],"offset":0,"limit":3,"total":5}""";
+
     static final String EXACT = """
             {"id":"3f0c9a57-2d7e-4d8b-a1c4-5b6e7f809a1b","operation":"square","status":"SUCCEEDED","size":2,
              "progress":{"completed":2,"total":2},"parallelism":2,"chunkSize":2,"timeoutMs":3600000,"workers":{"worker-1":2},

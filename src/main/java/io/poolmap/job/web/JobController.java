@@ -174,7 +174,8 @@ class JobController {
     @DeleteMapping("/{id}")
     @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "Queued chunks are dropped; running ones stop at their next item. Cancelling a finished job changes nothing.")
     @ApiResponse(responseCode = "200", description = "The job, CANCELLED unless it had already finished.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
+                    examples = @ExampleObject(value = ApiExamples.CANCELLED_JOB)))
     @ApiResponse(responseCode = "404", description = "No such job.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     JobView cancel(@PathVariable String id) {
@@ -187,7 +188,9 @@ class JobController {
 
     @GetMapping
     @Operation(operationId = "listJobs", summary = "List recent jobs, newest first", description = "Jobs without their results; filter by status; paged.")
-    @ApiResponse(responseCode = "200", description = "A page of jobs, without their results.")
+    @ApiResponse(responseCode = "200", description = "A page of jobs, without their results.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobPage.class),
+                    examples = @ExampleObject(value = ApiExamples.PAGE)))
     @ApiResponse(responseCode = "400", description = "An unknown status or a page out of range.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.BAD_STATUS)))
     JobPage list(@Parameter(description = "Only jobs with this status") @RequestParam(required = false) JobStatus status,
@@ -203,7 +206,9 @@ class JobController {
     @GetMapping("/{id}/items")
     @Operation(operationId = "listItems", summary = "Each item's input, result and worker",
             description = "What Python prints with current_process().name for each number: which worker computed which item.")
-    @ApiResponse(responseCode = "200", description = "A page of items; result and worker are null for items not computed.")
+    @ApiResponse(responseCode = "200", description = "A page of items; result and worker are null for items not computed.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemsPage.class),
+                    examples = @ExampleObject(value = ApiExamples.ITEMS)))
     @ApiResponse(responseCode = "400", description = "offset or limit out of range.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.BAD_LIMIT)))
     @ApiResponse(responseCode = "404", description = "No such job.",
