@@ -34,7 +34,7 @@ final class ApiSchemas {
                   "instance": {"type": "string", "format": "uri-reference", "description": "The path of the request that failed.", "example": "/api/v1/jobs"},
                   "pointer": {"type": "string", "description": "JSON pointer (RFC 6901) to the field or item of the request body at fault.", "example": "/numbers/2"},
                   "parameter": {"type": "string", "description": "The query parameter at fault.", "example": "wait"},
-                  "errors": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/ProblemError"}, "description": "Every fault found in the request, the first one repeated in detail and pointer or parameter. Present on every invalid-request problem, and only there."},
+                  "errors": {"type": "array", "minItems": 1, "items": {"$ref": "#/components/schemas/ProblemError"}, "description": "Every fault found in the request, the first one repeated in detail and pointer or parameter. Present on every 400 problem (invalid-request, unknown-operation), and only there."},
                   "jobId": {"type": "string", "description": "The job concerned: the one that failed, timed out or was cancelled, or the id that was not found.", "example": "0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21"},
                   "index": {"type": "integer", "minimum": 0, "description": "The index in numbers of the item at fault (outside-domain, item-failed).", "example": 2},
                   "value": {"$ref": "#/components/schemas/ExactNumber", "description": "The value of the item at fault (outside-domain, item-failed)."},

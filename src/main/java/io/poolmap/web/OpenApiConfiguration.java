@@ -71,8 +71,8 @@ class OpenApiConfiguration {
                         * `results` are present exactly when a job's status is `SUCCEEDED`, `error` exactly when it is `FAILED`, \
                         `TIMED_OUT` or `CANCELLED`, whatever the status code.
                         * Every error is an RFC 9457 problem detail (`application/problem+json`, the `Problem` schema) whose `type` is \
-                        `urn:poolmap:problem:<name>`, with a `pointer` to the offending field or item; an invalid request lists \
-                        every fault in `errors`. The status line carries no reason phrase (Tomcat sends none): read `title`.
+                        `urn:poolmap:problem:<name>`, with a `pointer` to the offending field or item; a 400 lists every fault \
+                        in `errors`. The status line carries no reason phrase (Tomcat sends none): read `title`.
                         * Per-worker utilisation: `/actuator/workers` and `/actuator/prometheus`."""));
     }
 

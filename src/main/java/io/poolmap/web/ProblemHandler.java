@@ -99,13 +99,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Every {@code invalid-request} problem lists what is wrong in {@code errors}, one entry per fault with its
-     * {@code detail} and its {@code pointer} (a body's field or item) or {@code parameter} (a query parameter), so that
-     * a client reads faults in one way whether the request had one or several.
+     * Every 400 problem ({@code invalid-request}, {@code unknown-operation}) lists what is wrong in {@code errors}, one
+     * entry per fault with its {@code detail} and its {@code pointer} (a body's field or item) or {@code parameter} (a
+     * query parameter), so that a client reads faults in one way whether the request had one or several.
      */
     private static void listErrors(ProblemDetail problem) {
         Map<String, Object> properties = problem.getProperties();
-        if (!ProblemType.INVALID_REQUEST.type().equals(problem.getType()) || (properties != null && properties.containsKey("errors"))) {
+        if (problem.getStatus() != HttpStatus.BAD_REQUEST.value() || (properties != null && properties.containsKey("errors"))) {
             return;
         }
         Map<String, Object> error = new LinkedHashMap<>();

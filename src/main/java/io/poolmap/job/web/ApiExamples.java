@@ -87,7 +87,8 @@ final class ApiExamples {
     static final String UNKNOWN_OPERATION = """
             {"type":"urn:poolmap:problem:unknown-operation","title":"Unknown operation","status":400,
              "detail":"unknown operation 'triple'; the operations are abs, collatz_steps, cube, double, factorial, fibonacci, increment, is_prime, negate, sleep, sqrt, square",
-             "instance":"/api/v1/jobs","pointer":"/operation","operations":["abs","collatz_steps","cube","double","factorial","fibonacci","increment","is_prime","negate","sleep","sqrt","square"]}""";
+             "instance":"/api/v1/jobs","pointer":"/operation","operations":["abs","collatz_steps","cube","double","factorial","fibonacci","increment","is_prime","negate","sleep","sqrt","square"],
+             "errors":[{"detail":"unknown operation 'triple'; the operations are abs, collatz_steps, cube, double, factorial, fibonacci, increment, is_prime, negate, sleep, sqrt, square","pointer":"/operation"}]}""";
 
     static final String BAD_WAIT = """
             {"type":"urn:poolmap:problem:invalid-request","title":"Invalid request","status":400,
