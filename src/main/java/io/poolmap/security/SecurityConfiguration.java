@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 
 import org.slf4j.Logger;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,6 +58,21 @@ class SecurityConfiguration {
                     + "to anyone who can reach this port; set POOLMAP_SECURITY_API_KEYS to require a key");
         }
         return new ApiKeys(access.apiKeys());
+    }
+
+    /**
+     * Health details (the disk path among them) only where everything else is visible too: without keys for everyone,
+     * with keys for a request with a valid one ({@code management.endpoint.health.show-details: when-authorized}).
+     */
+    @Bean
+    HealthEndpointGroupsPostProcessor healthDetails(AccessProperties access) {
+        return access.secured() ? groups -> groups : new OpenHealthDetails();
+    }
+
+    /** The API keys in the OpenAPI document: required or optional, as configured. */
+    @Bean
+    OpenApiCustomizer apiKeyDocumentation(AccessProperties access) {
+        return new ApiKeyDocumentation(access.secured());
     }
 
     @Bean

@@ -6,17 +6,27 @@ import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomiz
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Makes JSON reading strict, so that a typo ({@code parallelsm}), a duplicate key, trailing data or a
- * quoted number is refused with 400 instead of being silently ignored or guessed at.
+ * quoted number is refused with 400 instead of being silently ignored or guessed at; and JSON writing exact, with
+ * integers as strings beyond ±(2^53 − 1) for the clients that ask ({@link ExactIntegers}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimits.class)
@@ -26,6 +36,7 @@ class JsonConfiguration {
     JsonMapperBuilderCustomizer strictJsonReading(PoolmapProperties properties) {
         return builder -> builder
                 .addModule(NumbersJson.module(properties.maxBatchSize(), properties.maxDigits()))
+                .addModule(ExactIntegers.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -37,6 +48,22 @@ class JsonConfiguration {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Boolean, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * Spring MVC's JSON converter, which writes integers beyond ±(2^53 − 1) as strings when the answer's media type
+     * carries {@code IEEE754Compatible=true} ({@link ExactIntegers}). It takes the JSON converter's own place (after
+     * Spring Boot's configurer, which puts its plain one there), so that byte arrays and strings keep theirs.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebMvcConfigurer exactIntegersJsonConverter(JsonMapper mapper) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+                builder.withJsonConverter(new ExactIntegersJsonConverter(mapper));
+            }
+        };
     }
 
     /**
@@ -53,5 +80,17 @@ class JsonConfiguration {
                 .maxNameLength(limits.maxStringLength())
                 .maxNestingDepth(limits.maxNestingDepth())
                 .build());
+    }
+
+    private static final class ExactIntegersJsonConverter extends JacksonJsonHttpMessageConverter {
+
+        ExactIntegersJsonConverter(JsonMapper mapper) {
+            super(mapper);
+        }
+
+        @Override
+        protected ObjectWriter customizeWriter(ObjectWriter writer, JavaType javaType, MediaType contentType) {
+            return ExactIntegers.writer(super.customizeWriter(writer, javaType, contentType), ExactIntegers.requested(contentType));
+        }
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads a JSON array of numbers straight into {@link Numbers}' primitive arrays and writes it back from
- * them, with no box per item; integers stay exact at any size up to {@code poolmap.max-digits}.
+ * them, with no box per item; integers stay exact at any size up to {@code poolmap.max-digits}, and are written as
+ * strings beyond ±(2^53 − 1) for a client that asked for {@link ExactIntegers}.
  */
 public final class NumbersJson {
 
@@ -128,7 +129,11 @@ public final class NumbersJson {
         }
     }
 
-    /** Writes a {@link NumberRange} as one JSON array: a batch of longs in one call, anything else item by item. */
+    /**
+     * Writes a {@link NumberRange} as one JSON array: a batch of longs in one call, anything else item by item in
+     * bounded steps (so packed results stream from the store); integers beyond ±(2^53 − 1) as strings when the client
+     * asked for exact integers ({@link ExactIntegers}).
+     */
     static final class Writer extends ValueSerializer<NumberRange> {
 
         /** Items read from the range at a time, so that packed results stream in bounded steps. */
@@ -137,13 +142,14 @@ public final class NumbersJson {
         @Override
         public void serialize(NumberRange numbers, JsonGenerator generator, SerializationContext context) {
             int size = numbers.size();
+            boolean exact = ExactIntegers.asStrings(context);
             long[] longs = numbers instanceof Numbers batch ? batch.longsOrNull() : null;
-            if (longs != null) {
+            if (longs != null && !exact) {
                 generator.writeArray(longs, 0, size);
                 return;
             }
             generator.writeStartArray(numbers, size);
-            NumberSink sink = new GeneratorSink(generator);
+            NumberSink sink = new GeneratorSink(generator, exact);
             for (int from = 0; from < size; from += STEP) {
                 numbers.read(from, Math.min(size, from + STEP), sink);
             }
@@ -151,11 +157,15 @@ public final class NumbersJson {
         }
     }
 
-    private record GeneratorSink(JsonGenerator generator) implements NumberSink {
+    private record GeneratorSink(JsonGenerator generator, boolean exact) implements NumberSink {
 
         @Override
         public void acceptLong(int index, long value) {
-            generator.writeNumber(value);
+            if (exact && ExactIntegers.unsafe(value)) {
+                generator.writeString(Long.toString(value));
+            } else {
+                generator.writeNumber(value);
+            }
         }
 
         @Override
@@ -165,7 +175,11 @@ public final class NumbersJson {
 
         @Override
         public void acceptBig(int index, BigInteger value) {
-            generator.writeNumber(value);
+            if (exact && ExactIntegers.unsafe(value)) {
+                generator.writeString(value.toString());
+            } else {
+                generator.writeNumber(value);
+            }
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.poolmap.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Writes every error that reaches Spring MVC as an RFC 9457 problem detail of poolmap's shape: {@link ProblemException}s
  * (the features' refusals, translated from their own exceptions at their web edge), unreadable or invalid JSON (with a
- * pointer to the field, see {@link JsonReadProblems}) and Spring MVC's own errors; anything unexpected becomes a bare
- * 500 without a stack trace. Errors that never reach Spring MVC are written by {@link ProblemErrorController} and
+ * pointer to the field, see {@link JsonReadProblems}; every fault listed in {@code errors}) and Spring MVC's own errors;
+ * anything unexpected becomes a bare 500 without a stack trace. Errors that never reach Spring MVC are written by {@link ProblemErrorController} and
  * {@link ProblemErrorReportValve}, from the same {@link ProblemType} catalogue.
  */
 @RestControllerAdvice
@@ -61,25 +62,62 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : exception.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("pointer", "/" + error.getField(), "detail", "'" + error.getField() + "' " + error.getDefaultMessage()));
+            errors.add(error("pointer", "/" + error.getField(), "'" + error.getField() + "' " + error.getDefaultMessage()));
         }
-        ProblemException problem = JsonReadProblems.invalid(errors.isEmpty() ? "the request is invalid" : (String) errors.getFirst().get("detail"));
-        if (!errors.isEmpty()) {
-            problem.with("pointer", errors.getFirst().get("pointer")).with("errors", errors);
-        }
-        return respond(problem);
+        return respond(invalid(errors, "the request is invalid"));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<String> details = new ArrayList<>();
-        exception.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                details.add("'" + result.getMethodParameter().getParameterName() + "' " + error.getDefaultMessage())));
-        ProblemException problem = JsonReadProblems.invalid(details.isEmpty() ? "a parameter is invalid" : String.join("; ", details));
-        exception.getParameterValidationResults().stream().findFirst()
-                .ifPresent(result -> problem.with("parameter", result.getMethodParameter().getParameterName()));
-        return respond(problem);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        exception.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+            String name = result.getMethodParameter().getParameterName();
+            errors.add(error("parameter", name, "'" + name + "' " + error.getDefaultMessage()));
+        }));
+        return respond(invalid(errors, "a parameter is invalid"));
+    }
+
+    private static Map<String, Object> error(String where, Object at, String detail) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("detail", detail);
+        error.put(where, at);
+        return error;
+    }
+
+    /** An invalid-request problem for every error found: the first one's detail and pointer (or parameter) on top. */
+    private static ProblemException invalid(List<Map<String, Object>> errors, String otherwise) {
+        if (errors.isEmpty()) {
+            return JsonReadProblems.invalid(otherwise);
+        }
+        Map<String, Object> first = errors.getFirst();
+        ProblemException problem = JsonReadProblems.invalid((String) first.get("detail"));
+        first.forEach((name, value) -> {
+            if (!"detail".equals(name)) {
+                problem.with(name, value);
+            }
+        });
+        return problem.with("errors", errors);
+    }
+
+    /**
+     * Every 400 problem ({@code invalid-request}, {@code unknown-operation}) lists what is wrong in {@code errors}, one
+     * entry per fault with its {@code detail} and its {@code pointer} (a body's field or item) or {@code parameter} (a
+     * query parameter), so that a client reads faults in one way whether the request had one or several.
+     */
+    private static void listErrors(ProblemDetail problem) {
+        Map<String, Object> properties = problem.getProperties();
+        if (problem.getStatus() != HttpStatus.BAD_REQUEST.value() || (properties != null && properties.containsKey("errors"))) {
+            return;
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("detail", problem.getDetail());
+        for (String where : List.of("pointer", "parameter")) {
+            if (properties != null && properties.get(where) != null) {
+                error.put(where, properties.get(where));
+            }
+        }
+        problem.setProperty("errors", List.of(error));
     }
 
     /**
@@ -96,7 +134,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         HttpHeaders problemHeaders = new HttpHeaders();
         problemHeaders.addAll(headers);
-        problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        problemHeaders.setContentType(problemJson());
+        if (body instanceof ProblemDetail problem) {
+            listErrors(problem);
+        }
         return ResponseEntity.status(statusCode).headers(problemHeaders).body(body);
     }
 
@@ -108,7 +149,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(extra);
         headers.addAll(exception.getHeaders());
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentType(problemJson());
+        listErrors(exception.getBody());
         return ResponseEntity.status(exception.getStatusCode()).headers(headers).body(exception.getBody());
+    }
+
+    /** {@code application/problem+json}, with {@code IEEE754Compatible=true} when the client asked for {@link ExactIntegers}. */
+    private static MediaType problemJson() {
+        return ExactIntegers.requestedByCurrentRequest() ? ExactIntegers.marked(MediaType.APPLICATION_PROBLEM_JSON)
+                : MediaType.APPLICATION_PROBLEM_JSON;
     }
 }

@@ -142,14 +142,29 @@ class ApiKeyAccessTest {
     }
 
     @Test
-    void theOpenApiDocumentDeclaresTheBearerScheme() throws Exception {
-        JsonNode spec = json.readTree(send(get("/v3/api-docs")).body());
+    void theOpenApiDocumentRequiresTheBearerKeyAndDocuments401OnEveryOperation() throws Exception {
+        // the document is not a request body: read it without the request limits of the application's mapper
+        JsonNode spec = JsonMapper.builder().build().readTree(send(get("/v3/api-docs")).body());
 
         assertThat(spec.at("/components/securitySchemes/apiKey/type").asString()).isEqualTo("http");
         assertThat(spec.at("/components/securitySchemes/apiKey/scheme").asString()).isEqualTo("bearer");
-        assertThat(spec.at("/security/0").has("apiKey")).isTrue();
-        assertThat(spec.at("/paths/~1api~1v1~1jobs/post/responses").propertyNames()).contains("401");
-        assertThat(spec.at("/paths/~1api~1v1~1operations/get/responses").propertyNames()).contains("401");
+        assertThat(spec.at("/security").toString()).isEqualTo("[{\"apiKey\":[]}]");
+        spec.at("/paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
+                assertThat(operation.getValue().at("/responses/401/content/application~1problem+json/schema/$ref").asString())
+                        .as("%s %s", operation.getKey(), path.getKey()).isEqualTo("#/components/schemas/Problem")));
+    }
+
+    @Test
+    void healthShowsItsDetailsOnlyToARequestWithAValidKey() throws Exception {
+        JsonNode anonymous = json.readTree(send(get("/actuator/health")).body());
+        JsonNode withKey = json.readTree(send(get("/actuator/health").header("Authorization", "Bearer " + KEY)).body());
+
+        assertThat(anonymous.at("/status").asString()).isEqualTo("UP");
+        assertThat(anonymous.at("/components/pool/status").asString()).isEqualTo("UP");
+        assertThat(anonymous.at("/components/diskSpace").has("details")).as("no disk path for anonymous callers").isFalse();
+        assertThat(anonymous.at("/components/pool").has("details")).isFalse();
+        assertThat(withKey.at("/components/diskSpace/details").has("path")).isTrue();
+        assertThat(withKey.at("/components/pool/details/workers").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -54,12 +54,12 @@ final class EventStream {
             long position = status == JobStatus.QUEUED ? 0 : completed + 1;
             long now = clock.millis();
             if (status.isTerminal()) {
-                event(position, "status", JobView.of(job, false, clock.instant()));
+                event(position, "status", JobSummary.of(job, clock.instant()));
                 return;
             }
             if (position > sentPosition) {
                 double rate = sentCompleted < 0 ? averageRate(completed, now) : perSecond(completed - sentCompleted, now - sentAt);
-                event(position, "progress", new ProgressEvent(JobView.of(job, false, Instant.ofEpochMilli(now)), rate));
+                event(position, "progress", new ProgressEvent(JobSummary.of(job, Instant.ofEpochMilli(now)), rate));
                 sentPosition = position;
                 sentCompleted = completed;
                 sentAt = now;

@@ -13,10 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "One item of a job: its input, its result and the worker that computed it.")
 record ItemView(
-        @Schema(example = "2") int index,
-        @Schema(type = "number", types = {"number"}, example = "3") Object input,
-        @Schema(type = "number", types = {"number", "boolean", "null"}, example = "6", description = "null while not computed; true/false for is_prime") Object result,
-        @Schema(example = "worker-1", nullable = true,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2") int index,
+        @Schema(ref = "#/components/schemas/ExactNumber", requiredMode = Schema.RequiredMode.REQUIRED, description = "The number sent.")
+        Object input,
+        @Schema(ref = "#/components/schemas/Result", nullable = true, requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "The result; null while it is not computed (or never was).")
+        Object result,
+        @Schema(example = "worker-1", types = {"string", "null"}, requiredMode = Schema.RequiredMode.REQUIRED,
                 description = "worker-N; io-N for I/O operations; null while not computed")
         String worker) {
 

@@ -13,6 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param total the job's number of items
  */
 @Schema(description = "A page of a job's items.")
-record ItemsPage(List<ItemView> items, @Schema(example = "0") int offset, @Schema(example = "1000") int limit,
-        @Schema(example = "5") int total) {
+record ItemsPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ItemView> items, @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0") int offset,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1000") int limit, @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "5") int total) {
 }

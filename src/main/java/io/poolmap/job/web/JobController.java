@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The jobs API: submit (synchronously or not), join, cancel, list, and see which worker computed what. */
 @RestController
-@RequestMapping(path = "/api/v1/jobs", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+@RequestMapping(path = "/api/v1/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "jobs", description = "Map an operation over a batch of numbers, as multiprocessing.Pool.map does.")
 class JobController {
 
@@ -57,25 +57,31 @@ class JobController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Submit a job",
+    @Operation(operationId = "submitJob", summary = "Submit a job",
             description = "Runs `operation` over `numbers` on the worker pool and, by default, waits for the result "
                     + "(up to poolmap.sync-wait; then 202). With \"async\": true or the header Prefer: respond-async it answers 202 at once.")
     @ApiResponse(responseCode = "200", description = "The job succeeded; `results` are in input order.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class), examples = @ExampleObject(
-                    value = ApiExamples.SUCCEEDED)))
-    @ApiResponse(responseCode = "202", description = "Accepted and running (asynchronous, or not finished within poolmap.sync-wait); poll or join at Location.",
+            headers = @Header(name = "Content-Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class), examples = {
+                    @ExampleObject(name = "double with 4 workers (on 2 cores)", value = ApiExamples.SUCCEEDED),
+                    @ExampleObject(name = "exact integers as strings (Accept: application/json; IEEE754Compatible=true)", value = ApiExamples.EXACT)}))
+    @ApiResponse(responseCode = "202", description = "Accepted (asynchronous, or not finished within poolmap.sync-wait); poll or join at Location. "
+            + "The job as it stands: a tiny job may already have finished, and then carries its results or error as on GET.",
             headers = @Header(name = "Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
-                    examples = @ExampleObject(value = ApiExamples.ACCEPTED)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class), examples = {
+                    @ExampleObject(name = "accepted", value = ApiExamples.ACCEPTED),
+                    @ExampleObject(name = "accepted and already finished", value = ApiExamples.ACCEPTED_FINISHED)}))
     @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or empty field, a non-number, an unknown field or operation, an option out of range.",
             content = @Content(mediaType = PROBLEM, examples = {
                     @ExampleObject(name = "unknown field", value = ApiExamples.UNKNOWN_FIELD),
+                    @ExampleObject(name = "options out of range", value = ApiExamples.OUT_OF_RANGE),
                     @ExampleObject(name = "unknown operation", value = ApiExamples.UNKNOWN_OPERATION)}))
     @ApiResponse(responseCode = "409", description = "The job was cancelled before it finished.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CANCELLED)))
     @ApiResponse(responseCode = "413", description = "More than poolmap.max-batch-size numbers, or a body larger than poolmap.max-request-size.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.BATCH_TOO_LARGE)))
-    @ApiResponse(responseCode = "415", description = "The body is not application/json.", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.UNSUPPORTED_TYPE)))
     @ApiResponse(responseCode = "422", description = "An item is outside the operation's domain (refused before a job exists), or an item failed while computing (the job FAILED).",
             content = @Content(mediaType = PROBLEM, examples = {
                     @ExampleObject(name = "outside the domain", value = ApiExamples.OUTSIDE_DOMAIN),
@@ -83,7 +89,9 @@ class JobController {
     @ApiResponse(responseCode = "429", description = "Not enough room in the queue (poolmap.queue-capacity); retry after Retry-After seconds.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.QUEUE_FULL)))
-    @ApiResponse(responseCode = "503", description = "poolmap is shutting down.", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "503", description = "poolmap is shutting down; retry after Retry-After seconds, on another instance or after the restart.",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.SHUTTING_DOWN)))
     @ApiResponse(responseCode = "504", description = "The job reached its timeoutMs.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.TIMED_OUT)))
     ResponseEntity<JobView> submit(
@@ -112,7 +120,7 @@ class JobController {
             if (preferAsync) {
                 accepted.header("Preference-Applied", "respond-async");
             }
-            return accepted.body(JobView.of(job, false, clock.instant()));
+            return accepted.body(JobView.of(job, clock.instant()));
         }
         return finished(job, location);
     }
@@ -121,15 +129,19 @@ class JobController {
         if (job.status() != JobStatus.SUCCEEDED) {
             throw JobProblems.ended(job, job.error(), job.completed());
         }
-        return ResponseEntity.ok().header("Content-Location", location.toString()).body(JobView.of(job, true, clock.instant()));
+        return ResponseEntity.ok().header("Content-Location", location.toString()).body(JobView.of(job, clock.instant()));
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a job, optionally waiting for it to finish (join)",
+    @Operation(operationId = "getJob", summary = "Get a job, optionally waiting for it to finish (join)",
             description = "With `wait`, blocks until the job has finished or the wait is over, as Process.join(timeout); the job is returned either way.")
-    @ApiResponse(responseCode = "200", description = "The job as it stands; `results` when it SUCCEEDED.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
-    @ApiResponse(responseCode = "400", description = "`wait` is not a duration.", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "200", description = "The job as it stands; `results` exactly when it SUCCEEDED, `error` when it did not.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class), examples = {
+                    @ExampleObject(name = "running", value = ApiExamples.RUNNING),
+                    @ExampleObject(name = "succeeded", value = ApiExamples.SUCCEEDED),
+                    @ExampleObject(name = "failed", value = ApiExamples.FAILED)}))
+    @ApiResponse(responseCode = "400", description = "`wait` is not a duration.",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.BAD_WAIT)))
     @ApiResponse(responseCode = "404", description = "No such job (finished jobs are kept for poolmap.retention).",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     JobView get(@PathVariable String id,
@@ -140,7 +152,7 @@ class JobController {
         if (wait != null) {
             job.await(parseWait(wait));
         }
-        return JobView.of(job, true, clock.instant());
+        return JobView.of(job, clock.instant());
     }
 
     private Job find(String id) {
@@ -165,38 +177,47 @@ class JobController {
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Cancel a job", description = "Queued chunks are dropped; running ones stop at their next item. Cancelling a finished job changes nothing.")
+    @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "Queued chunks are dropped; running ones stop at their next item. Cancelling a finished job changes nothing.")
     @ApiResponse(responseCode = "200", description = "The job, CANCELLED unless it had already finished.",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
-    @ApiResponse(responseCode = "404", description = "No such job.", content = @Content(mediaType = PROBLEM))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class),
+                    examples = @ExampleObject(value = ApiExamples.CANCELLED_JOB)))
+    @ApiResponse(responseCode = "404", description = "No such job.",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     JobView cancel(@PathVariable String id) {
         try {
-            return JobView.of(jobs.cancel(id), true, clock.instant());
+            return JobView.of(jobs.cancel(id), clock.instant());
         } catch (JobNotFoundException missing) {
             throw JobProblems.notFound(missing);
         }
     }
 
     @GetMapping
-    @Operation(summary = "List recent jobs, newest first", description = "Jobs without their results; filter by status; paged.")
-    @ApiResponse(responseCode = "200", description = "A page of jobs.")
-    @ApiResponse(responseCode = "400", description = "An unknown status or a page out of range.", content = @Content(mediaType = PROBLEM))
+    @Operation(operationId = "listJobs", summary = "List recent jobs, newest first", description = "Jobs without their results; filter by status; paged.")
+    @ApiResponse(responseCode = "200", description = "A page of jobs, without their results.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobPage.class),
+                    examples = @ExampleObject(value = ApiExamples.PAGE)))
+    @ApiResponse(responseCode = "400", description = "An unknown status or a page out of range.",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.BAD_STATUS)))
     JobPage list(@Parameter(description = "Only jobs with this status") @RequestParam(required = false) JobStatus status,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @Parameter(description = "Jobs per page, 1 … 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        List<JobView> views = new ArrayList<>();
+        List<JobSummary> views = new ArrayList<>();
         for (Job job : jobs.list(status, page * size, size)) {
-            views.add(JobView.of(job, false, clock.instant()));
+            views.add(JobSummary.of(job, clock.instant()));
         }
         return new JobPage(views, page, size, jobs.count(status));
     }
 
     @GetMapping("/{id}/items")
-    @Operation(summary = "Each item's input, result and worker",
+    @Operation(operationId = "listItems", summary = "Each item's input, result and worker",
             description = "What Python prints with current_process().name for each number: which worker computed which item.")
-    @ApiResponse(responseCode = "200", description = "A page of items; result and worker are null for items not computed.")
-    @ApiResponse(responseCode = "400", description = "offset or limit out of range.", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such job.", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "200", description = "A page of items; result and worker are null for items not computed.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemsPage.class),
+                    examples = @ExampleObject(value = ApiExamples.ITEMS)))
+    @ApiResponse(responseCode = "400", description = "offset or limit out of range.",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.BAD_LIMIT)))
+    @ApiResponse(responseCode = "404", description = "No such job.",
+            content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     ItemsPage items(@PathVariable String id,
             @Parameter(description = "Index of the first item") @RequestParam(defaultValue = "0") @Min(0) int offset,
             @Parameter(description = "Most items to return, 1 … 10000") @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit) {

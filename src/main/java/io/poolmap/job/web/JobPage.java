@@ -13,6 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param total how many jobs match in all
  */
 @Schema(description = "A page of recent jobs, newest first, without their results.")
-record JobPage(List<JobView> jobs, @Schema(example = "0") int page, @Schema(example = "20") int size,
-        @Schema(example = "1") long total) {
+record JobPage(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<JobSummary> jobs, @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0") int page,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "20") int size, @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "1") long total) {
 }

@@ -1,85 +1,36 @@
 package io.poolmap.job.web;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.poolmap.job.Job;
-import io.poolmap.job.JobError;
 import io.poolmap.job.JobStatus;
 import io.poolmap.operation.NumberRange;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A job as clients see it, read once: every field from one look at the job, so that a view never shows results
- * without the SUCCEEDED status that goes with them. The results are the job's own array, which no longer changes
- * once the job has succeeded.
+ * A job as clients see it wherever one job is answered (submit, get, join, cancel): its {@link JobSummary} and, exactly
+ * when the status is {@code SUCCEEDED}, its results, whatever the status code ({@code 202} included: a job may have
+ * finished by the time its acceptance is written). Status and results come from one read of the status, so a view
+ * never shows results without the SUCCEEDED that goes with them; the results are read from wherever the job keeps
+ * them (its array on the heap, or the store) as they are written, and no longer change once the job has succeeded.
  *
- * @param id the job's id, as in its {@code Location}
- * @param operation the operation's name
- * @param status where the job is in its life
- * @param size the number of items
- * @param progress items computed so far out of all
- * @param parallelism how many workers the job may use at once (the effective value, after clamping)
- * @param chunkSize items per chunk now: chunks adapt to the measured cost (about 2 ms each), never above the
- *        requested {@code chunkSize} or, without one, Pool.map's {@code ceil(n / (4 × parallelism))}
- * @param timeoutMs the job's time limit
- * @param results the results in input order, only when the job {@code SUCCEEDED}
- * @param error why the job did not succeed, as a problem detail
- * @param workers worker name → items it computed for this job
- * @param submittedAt when the job was admitted
- * @param startedAt when its first chunk started
- * @param finishedAt when it ended
- * @param durationMs from submission to the end (or to now while it runs)
+ * @param job the job without its results
+ * @param results the results in input order, exactly when the status is {@code SUCCEEDED}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A job: status, progress, results when it succeeded, error when it did not.")
+@Schema(description = "A job: status and progress; results exactly when it SUCCEEDED, error exactly when it FAILED, TIMED_OUT or was CANCELLED.")
 public record JobView(
-        @Schema(example = "0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21") String id,
-        @Schema(example = "double") String operation,
-        @Schema(example = "SUCCEEDED") JobStatus status,
-        @Schema(example = "5") int size,
-        Progress progress,
-        @Schema(example = "4") int parallelism,
-        @Schema(example = "1") int chunkSize,
-        @Schema(example = "3600000") long timeoutMs,
-        @ArraySchema(schema = @Schema(type = "number"), arraySchema = @Schema(example = "[2, 4, 6, 8, 10]",
-                description = "Results in input order (integers exact, decimals as doubles, booleans for is_prime); only when SUCCEEDED."))
-        NumberRange results,
-        @Schema(description = "A problem detail (RFC 9457) saying why the job failed, timed out or was cancelled.",
-                example = "{\"type\":\"urn:poolmap:problem:item-failed\",\"title\":\"Item failed\",\"status\":422,"
-                        + "\"detail\":\"numbers[1] = 1.0E200: square(1.0E200) is not a finite number\",\"jobId\":\"…\",\"index\":1,\"value\":1.0E200}")
-        Map<String, Object> error,
-        @Schema(description = "Worker name → items it computed for this job (worker-N; io-N for I/O operations).",
-                example = "{\"worker-1\": 3, \"worker-2\": 2}")
-        Map<String, Long> workers,
-        @Schema(example = "2026-11-30T09:00:00.000Z") Instant submittedAt,
-        @Schema(example = "2026-11-30T09:00:00.001Z") Instant startedAt,
-        @Schema(example = "2026-11-30T09:00:00.002Z") Instant finishedAt,
-        @Schema(example = "2") long durationMs) {
+        @JsonUnwrapped JobSummary job,
+        @ArraySchema(schema = @Schema(ref = "#/components/schemas/Result"), arraySchema = @Schema(example = "[2, 4, 6, 8, 10]",
+                description = "Results in input order: integers exact at any size, decimals as doubles, true/false for is_prime; "
+                        + "present exactly when the status is SUCCEEDED."))
+        NumberRange results) {
 
-    /**
-     * Items computed so far.
-     *
-     * @param completed items computed
-     * @param total items in the job
-     */
-    public record Progress(@Schema(example = "5") long completed, @Schema(example = "5") long total) {
-    }
-
-    static JobView of(Job job, boolean withResults, Instant now) {
+    static JobView of(Job job, Instant now) {
         JobStatus status = job.status();
-        JobError error = status.isTerminal() ? job.error() : null;
-        Instant finishedAt = status.isTerminal() ? job.finishedAt() : null;
-        Instant end = finishedAt != null ? finishedAt : now;
-        long completed = job.completed();
-        return new JobView(job.id(), job.operationName(), status, job.size(),
-                new Progress(completed, job.size()), job.parallelism(), job.chunkSize(), job.timeoutMs(),
-                withResults ? job.resultRange(status) : null,
-                error == null ? null : JobProblems.endedAsMap(job, error, completed),
-                job.itemsByWorker(), job.submittedAt(), job.startedAt(), finishedAt,
-                Duration.between(job.submittedAt(), end).toMillis());
+        return new JobView(JobSummary.of(job, status, now), job.resultRange(status));
     }
 }

@@ -10,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param itemsPerSecond items computed per second since this stream's previous progress event (on a stream's first
  *        event: since the job started)
  */
-record ProgressEvent(@JsonUnwrapped JobView job, double itemsPerSecond) {
+record ProgressEvent(@JsonUnwrapped JobSummary job, double itemsPerSecond) {
 }

@@ -23,7 +23,7 @@ class OperationController {
     }
 
     @GetMapping(path = "/api/v1/operations", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List the operations",
+    @Operation(operationId = "listOperations", summary = "List the operations",
             description = "Every operation with its kind (cpu runs on the workers, io on virtual threads), its domain, its cost limit and an example.")
     List<OperationView> operations() {
         return registry.all().stream().map(operation -> OperationView.of(operation.info())).toList();
@@ -40,9 +40,9 @@ class OperationController {
      * @param example an input and the results it gives
      */
     @Schema(description = "An operation that a job can name.")
-    record OperationView(@Schema(example = "square") String name, @Schema(example = "x²") String description,
-            @Schema(example = "cpu", allowableValues = {"cpu", "io"}) String kind,
-            @Schema(example = "any number") String domain, String limit, OperationInfo.Example example) {
+    record OperationView(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "square") String name, @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "x²") String description,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "cpu", allowableValues = {"cpu", "io"}) String kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "any number") String domain, String limit, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) OperationInfo.Example example) {
 
         static OperationView of(OperationInfo info) {
             return new OperationView(info.name(), info.description(), info.kind().label(), info.domain(), info.limit(),

@@ -178,6 +178,18 @@ class JobControllerTest {
         Map<String, Object> problem = json(result);
         assertThat(problem).containsEntry("type", "urn:poolmap:problem:" + slug).containsEntry("title", title)
                 .containsEntry("status", status).containsKey("detail");
+        if (status == 400) {
+            // every 400 lists its faults in errors, the first one repeated on top; no other status has errors
+            assertThat(problem.get("errors")).as("errors").asInstanceOf(InstanceOfAssertFactories.LIST).isNotEmpty()
+                    .first().asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("detail", problem.get("detail"))
+                    .satisfies(first -> {
+                        for (String where : List.of("pointer", "parameter")) {
+                            assertThat(first.get(where)).as(where).isEqualTo(problem.get(where));
+                        }
+                    });
+        } else {
+            assertThat(problem).doesNotContainKey("errors");
+        }
         return problem;
     }
 
@@ -593,6 +605,71 @@ class JobControllerTest {
 
         assertThat(result).hasStatus(200);
         assertThat(body(result)).contains("\"results\":[3.0,200000000000000000000,0.2]");
+    }
+
+    // --- exact integers for JavaScript clients: Accept: application/json; IEEE754Compatible=true ------------
+
+    private static final String EXACT_JSON = "application/json;IEEE754Compatible=true";
+
+    @Test
+    void withIeee754CompatibleIntegersBeyondTwoToThe53AreStringsInTheJobItsItemsAndItsProblems() {
+        String numbers = "[3, 4503599627370495, 4503599627370496, -9007199254740992, 1.5, 100000000000000000000]";
+        MvcTestResult submitted = mvc.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).accept(EXACT_JSON)
+                .content("{\"operation\":\"test_double\",\"numbers\":" + numbers + "}").exchange();
+
+        assertThat(submitted).hasStatus(200);
+        assertThat(submitted.getResponse().getContentType()).isEqualTo(EXACT_JSON);
+        String exactResults = "\"results\":[6,9007199254740990,\"9007199254740992\",\"-18014398509481984\",3.0,\"200000000000000000000\"]";
+        assertThat(body(submitted)).contains(exactResults);
+        String id = (String) json(submitted).get("id");
+        assertThat(body(mvc.get().uri("/api/v1/jobs/{id}", id).accept(EXACT_JSON).exchange())).contains(exactResults);
+        assertThat(body(mvc.get().uri("/api/v1/jobs/{id}/items?offset=2&limit=2", id).accept(EXACT_JSON).exchange()))
+                .contains("{\"index\":2,\"input\":4503599627370496,\"result\":\"9007199254740992\",")
+                .contains("{\"index\":3,\"input\":\"-9007199254740992\",\"result\":\"-18014398509481984\",");
+        MvcTestResult refused = mvc.post().uri("/api/v1/jobs").contentType(MediaType.APPLICATION_JSON).accept(EXACT_JSON)
+                .content("{\"operation\":\"test_domain\",\"numbers\":[1, -100000000000000000000]}").exchange();
+        assertThat(refused).hasStatus(422);
+        assertThat(refused.getResponse().getContentType()).isEqualTo("application/problem+json;IEEE754Compatible=true");
+        assertThat(json(refused)).containsEntry("value", "-100000000000000000000").containsEntry("index", 1);
+    }
+
+    @Test
+    void withoutIeee754CompatibleEveryIntegerIsAJsonNumber() {
+        MvcTestResult submitted = post("{\"operation\":\"test_double\",\"numbers\":[4503599627370496, 100000000000000000000]}");
+
+        assertThat(submitted.getResponse().getContentType()).isEqualTo("application/json");
+        assertThat(body(submitted)).contains("\"results\":[9007199254740992,200000000000000000000]");
+        MvcTestResult refused = post("{\"operation\":\"test_domain\",\"numbers\":[-100000000000000000000]}");
+        assertThat(body(refused)).contains("\"value\":-100000000000000000000");
+    }
+
+    @Test
+    void anAcceptThatNoAnswerOfTheJobMatchesIs406AsAProblemDetail() {
+        String id = (String) json(post("{\"operation\":\"test_double\",\"numbers\":[1]}")).get("id");
+
+        Map<String, Object> problem = problem(mvc.get().uri("/api/v1/jobs/{id}", id).accept(MediaType.TEXT_HTML).exchange(), 406,
+                "not-acceptable", "Not Acceptable");
+
+        assertThat(problem.get("detail")).asString().contains("application/json");
+    }
+
+    // --- results exactly when SUCCEEDED, whatever the status code ------------------------------------------
+
+    @Test
+    void anAsynchronousJobThatHasFinishedByItsAnswerCarriesItsResultsIn202() {
+        // a tiny job runs on the request's thread while a worker is idle: it has succeeded before the 202 is written
+        MvcTestResult result = post("{\"operation\":\"test_double\",\"numbers\":[1,2],\"async\":true}");
+
+        assertThat(result).hasStatus(202);
+        assertThat(json(result)).containsEntry("status", "SUCCEEDED").containsEntry("results", List.of(2, 4));
+    }
+
+    @Test
+    void anAsynchronousJobThatFailedByItsAnswerCarriesItsErrorIn202AndNoResults() {
+        MvcTestResult result = post("{\"operation\":\"test_failing\",\"numbers\":[13],\"async\":true}");
+
+        assertThat(result).hasStatus(202);
+        assertThat(json(result)).containsEntry("status", "FAILED").doesNotContainKey("results").containsKey("error");
     }
 
     @Test
