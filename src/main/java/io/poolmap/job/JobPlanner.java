@@ -7,7 +7,7 @@ import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationKind;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.worker.WorkerPool;
 import org.springframework.stereotype.Component;
 

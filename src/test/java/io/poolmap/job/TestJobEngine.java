@@ -9,7 +9,7 @@ import io.poolmap.MemoryBudget;
 import io.poolmap.MemoryProperties;
 import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.Operation;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.worker.PlatformWorkerPool;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;

@@ -3,7 +3,7 @@ package io.poolmap.operation.web;
 import java.util.List;
 
 import io.poolmap.operation.OperationInfo;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -20,7 +20,7 @@ import io.poolmap.job.TestOperations.TestDomain;
 import io.poolmap.job.TestOperations.TestDouble;
 import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.job.TestOperations.TestSleep;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.security.AccessTestConfiguration;
 import io.poolmap.web.StrictJsonTestConfiguration;
 import io.poolmap.worker.WorkerPoolTestConfiguration;

@@ -1,4 +1,4 @@
-package io.poolmap.operation;
+package io.poolmap.operation.registry;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.poolmap.operation.Operation;
 import org.springframework.stereotype.Component;
 
 /**
