@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.poolmap.MemoryBudget;
 import io.poolmap.MemoryProperties;
 import io.poolmap.PoolmapProperties;
+import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.worker.PlatformWorkerPool;
@@ -37,7 +38,7 @@ public final class TestJobEngine implements AutoCloseable {
         this.admission = new JobAdmission(properties, memory, listeners);
         this.retention = new JobRetention(store, properties, memoryProperties, clock, scheduler);
         JobHooks hooks = new JobHooks(admission, retention, listeners);
-        JobPlanner planner = new JobPlanner(new OperationRegistry(operations), properties, pool);
+        JobPlanner planner = new JobPlanner(new OperationRegistry(operations), ExpressionLimits.defaults(), properties, pool);
         this.jobs = new JobService(planner, admission, new JobTimeouts(scheduler), hooks, store, pool, clock);
         this.shutdown = new JobShutdown(admission, store, properties);
     }

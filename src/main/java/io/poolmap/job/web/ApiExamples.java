@@ -26,7 +26,7 @@ final class ApiExamples {
 
     static final String UNKNOWN_FIELD = """
             {"type":"urn:poolmap:problem:invalid-request","title":"Invalid request","status":400,
-             "detail":"unknown field 'parallelsm'; the fields are [async, chunkSize, numbers, operation, parallelism, timeoutMs]",
+             "detail":"unknown field 'parallelsm'; the fields are [async, chunkSize, expression, numbers, operation, parallelism, timeoutMs]",
              "instance":"/api/v1/jobs","pointer":"/parallelsm"}""";
 
     static final String UNKNOWN_OPERATION = """

@@ -18,7 +18,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * once the job has succeeded.
  *
  * @param id the job's id, as in its {@code Location}
- * @param operation the operation's name
+ * @param operation the operation's name; absent for a job of an expression
+ * @param expression the expression, as the client wrote it; absent for a job of a named operation
  * @param status where the job is in its life
  * @param size the number of items
  * @param progress items computed so far out of all
@@ -38,7 +39,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A job: status, progress, results when it succeeded, error when it did not.")
 public record JobView(
         @Schema(example = "0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21") String id,
-        @Schema(example = "double") String operation,
+        @Schema(example = "double", description = "The operation's name; absent when the job maps an expression.") String operation,
+        @Schema(example = "x**2 + 3*x + 1", description = "The expression the job maps; absent when it names an operation.") String expression,
         @Schema(example = "SUCCEEDED") JobStatus status,
         @Schema(example = "5") int size,
         Progress progress,
@@ -75,7 +77,8 @@ public record JobView(
         Instant finishedAt = status.isTerminal() ? job.finishedAt() : null;
         Instant end = finishedAt != null ? finishedAt : now;
         long completed = job.completed();
-        return new JobView(job.id(), job.operationName(), status, job.size(),
+        String expression = job.expression();
+        return new JobView(job.id(), expression == null ? job.operationName() : null, expression, status, job.size(),
                 new Progress(completed, job.size()), job.parallelism(), job.chunkSize(), job.timeoutMs(),
                 withResults ? job.resultsIf(status) : null,
                 error == null ? null : JobProblems.endedAsMap(job, error, completed),

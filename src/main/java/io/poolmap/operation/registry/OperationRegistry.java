@@ -2,33 +2,71 @@ package io.poolmap.operation.registry;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 import io.poolmap.operation.Operation;
+import io.poolmap.operation.plugin.OperationPlugins;
+import io.poolmap.operation.plugin.PluginException;
+import io.poolmap.operation.plugin.PluginOperation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link Operation}, found by name; adding an operation is adding one bean. Two operations with one name stop
- * the start, naming both classes, so that no operation silently hides another.
+ * Every {@link Operation}, found by name: the built-in ones (one bean each) and the operator's plug-ins
+ * ({@link OperationPlugins}), alike. Two operations with one name stop the start, naming both (the class, and the jar
+ * of a plug-in), so that no operation silently hides another; so does an operation named {@value #EXPRESSION}, the
+ * name that jobs of an expression go by in meters and logs.
  */
 @Component
 public class OperationRegistry {
 
+    /** The name of every job of an expression in meters and logs; no operation may take it. */
+    public static final String EXPRESSION = "expression";
+
     private final Map<String, Operation> byName;
 
+    /** The built-in operations and every plug-in's. */
+    @Autowired
+    OperationRegistry(List<Operation> builtIn, ObjectProvider<OperationPlugins> plugins) {
+        this(builtIn, plugins.stream().flatMap(loaded -> loaded.operations().stream()).toList());
+    }
+
+    /** These operations alone (for tests and benchmarks). */
     public OperationRegistry(List<Operation> operations) {
+        this(operations, List.of());
+    }
+
+    private OperationRegistry(List<Operation> builtIn, List<PluginOperation> plugins) {
+        Map<String, String> origins = new LinkedHashMap<>();
         Map<String, Operation> map = new TreeMap<>();
-        for (Operation operation : operations) {
-            Operation previous = map.put(operation.name(), operation);
-            if (previous != null) {
-                throw new IllegalStateException("two operations are named '" + operation.name() + "': "
-                        + previous.getClass().getName() + " and " + operation.getClass().getName());
-            }
+        for (Operation operation : builtIn) {
+            add(map, origins, operation, "built-in operation " + operation.getClass().getName());
+        }
+        for (PluginOperation plugin : plugins) {
+            add(map, origins, plugin.operation(), plugin.origin());
         }
         this.byName = Collections.unmodifiableMap(map);
+    }
+
+    private static void add(Map<String, Operation> map, Map<String, String> origins, Operation operation, String origin) {
+        String name = operation.name();
+        boolean plugin = origin.startsWith("plug-in");
+        if (name.equals(EXPRESSION)) {
+            String message = "the " + origin + " is named '" + EXPRESSION + "', the name that jobs of an expression go by; "
+                    + "rename the operation";
+            throw plugin ? new PluginException(message) : new IllegalStateException(message);
+        }
+        String previous = origins.putIfAbsent(name, origin);
+        if (previous != null) {
+            String message = "two operations are named '" + name + "': the " + previous + " and the " + origin;
+            throw plugin ? new PluginException(message) : new IllegalStateException(message);
+        }
+        map.put(name, operation);
     }
 
     public Optional<Operation> find(String name) {

@@ -245,7 +245,7 @@ class JobControllerTest {
         Map<String, Object> problem = invalid(post("{\"operation\":\"test_double\",\"numbers\":[1],\"parallelsm\":4}"));
 
         assertThat(problem).containsEntry("pointer", "/parallelsm")
-                .containsEntry("detail", "unknown field 'parallelsm'; the fields are [async, chunkSize, numbers, operation, parallelism, timeoutMs]");
+                .containsEntry("detail", "unknown field 'parallelsm'; the fields are [async, chunkSize, expression, numbers, operation, parallelism, timeoutMs]");
         assertThat(jobs.count(null)).isZero();
     }
 
