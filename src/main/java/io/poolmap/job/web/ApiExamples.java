@@ -12,6 +12,9 @@ final class ApiExamples {
     static final String ASYNC_REQUEST = """
             {"operation": "collatz_steps", "numbers": [27, 97, 871, 6171, 77031, 837799], "async": true}""";
 
+    static final String EXPRESSION_REQUEST = """
+            {"expression": "x**2 + 3*x + 1", "numbers": [1, 2, 3, -2, 1.5, 100000000000000000000]}""";
+
     static final String ACCEPTED = """
             {"id":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","operation":"collatz_steps","status":"RUNNING","size":6,
              "progress":{"completed":0,"total":6},"parallelism":2,"chunkSize":1,"timeoutMs":3600000,"workers":{},
@@ -34,6 +37,11 @@ final class ApiExamples {
              "detail":"unknown operation 'triple'; the operations are abs, collatz_steps, cube, double, factorial, fibonacci, increment, is_prime, negate, sleep, sqrt, square",
              "instance":"/api/v1/jobs","pointer":"/operation","operations":["abs","collatz_steps","cube","double","factorial","fibonacci","increment","is_prime","negate","sleep","sqrt","square"]}""";
 
+    static final String INVALID_EXPRESSION = """
+            {"type":"urn:poolmap:problem:invalid-expression","title":"Invalid expression","status":400,
+             "detail":"unexpected '*' (column 5)\n    x ** * 2\n         ^",
+             "instance":"/api/v1/jobs","pointer":"/expression","line":1,"column":5}""";
+
     static final String OUTSIDE_DOMAIN = """
             {"type":"urn:poolmap:problem:outside-domain","title":"Number outside the operation's domain","status":422,
              "detail":"numbers[2] = -1 is outside the domain of sqrt: sqrt needs a number ≥ 0",
@@ -44,6 +52,12 @@ final class ApiExamples {
              "detail":"numbers[1] = 1.0E200: square(1.0E200) is not a finite number",
              "instance":"/api/v1/jobs","jobId":"0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21","pointer":"/numbers/1","index":1,"value":1.0E200,
              "progress":{"completed":1,"total":2}}""";
+
+    static final String EXPRESSION_ITEM_FAILED = """
+            {"type":"urn:poolmap:problem:item-failed","title":"Item failed","status":422,
+             "detail":"numbers[2] = 3: ZeroDivisionError: integer division or modulo by zero",
+             "instance":"/api/v1/jobs","jobId":"7d19c74b-a0a7-4da4-a271-183ba887b696","pointer":"/numbers/2","index":2,"value":3,
+             "exception":"ZeroDivisionError","progress":{"completed":2,"total":4}}""";
 
     static final String CANCELLED = """
             {"type":"urn:poolmap:problem:job-cancelled","title":"Job cancelled","status":409,"detail":"cancelled by a client",

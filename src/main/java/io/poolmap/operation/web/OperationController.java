@@ -24,7 +24,8 @@ class OperationController {
 
     @GetMapping(path = "/api/v1/operations", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List the operations",
-            description = "Every operation with its kind (cpu runs on the workers, io on virtual threads), its domain, its cost limit and an example.")
+            description = "Every operation with its kind (cpu runs on the workers, io on virtual threads), its domain, its cost limit and an example; "
+                    + "the built-in ones and the operator's plug-ins alike. A job may instead give an expression: see GET /api/v1/operations/expression.")
     List<OperationView> operations() {
         return registry.all().stream().map(operation -> OperationView.of(operation.info())).toList();
     }
