@@ -30,24 +30,25 @@ public class OperationRegistry {
 
     private final Map<String, Operation> byName;
 
-    /** The built-in operations and every plug-in's. */
+    /** The built-in operations (beans) and every plug-in's, when plug-ins are part of the context. */
     @Autowired
     OperationRegistry(List<Operation> builtIn, ObjectProvider<OperationPlugins> plugins) {
-        this(builtIn, plugins.stream().flatMap(loaded -> loaded.operations().stream()).toList());
+        this(builtIn, plugins.getIfAvailable());
     }
 
     /** These operations alone (for tests and benchmarks). */
     public OperationRegistry(List<Operation> operations) {
-        this(operations, List.of());
+        this(operations, (OperationPlugins) null);
     }
 
-    private OperationRegistry(List<Operation> builtIn, List<PluginOperation> plugins) {
+    /** The built-in operations and the operations of {@code plugins} (none when {@code null}). */
+    public OperationRegistry(List<Operation> builtIn, OperationPlugins plugins) {
         Map<String, String> origins = new LinkedHashMap<>();
         Map<String, Operation> map = new TreeMap<>();
         for (Operation operation : builtIn) {
             add(map, origins, operation, "built-in operation " + operation.getClass().getName());
         }
-        for (PluginOperation plugin : plugins) {
+        for (PluginOperation plugin : plugins == null ? List.<PluginOperation>of() : plugins.operations()) {
             add(map, origins, plugin.operation(), plugin.origin());
         }
         this.byName = Collections.unmodifiableMap(map);
