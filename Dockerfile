@@ -32,6 +32,10 @@ COPY --from=build /build/extracted/application/ ./
 # classes it leaves out (proxies, unlinked classes) are expected; only errors are shown.
 RUN java -XX:AOTCacheOutput=app.aot -Xlog:aot*=error -Dspring.context.exit=onRefresh -jar poolmap.jar \
     && java -XX:AOTCache=app.aot -XX:AOTMode=on -Dspring.context.exit=onRefresh -jar poolmap.jar
+# Operation plug-ins: every jar in /app/plugins is loaded at start-up (poolmap.plugins.dir); the directory is empty in
+# the image. Mount one over it (docker run -v "$PWD/plugins:/app/plugins:ro" …, or the compose file's ./plugins).
+RUN mkdir /app/plugins
+ENV POOLMAP_PLUGINS_DIR=/app/plugins
 USER poolmap
 # Container-aware memory: the JVM sizes itself from the container's limit; the heap may take 75 % of it
 # (the JVM's own default is 25 %). A JVM out of memory exits, so that the container is restarted.

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.builtin.OperationLimits;
+import io.poolmap.operation.plugin.PluginProperties;
 import io.poolmap.security.AccessProperties;
 import io.poolmap.web.RequestLimits;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class ConfigurationDocsTest {
             "poolmap.security", AccessProperties.class,
             "poolmap.operations", OperationLimits.class,
             "poolmap.memory", MemoryProperties.class,
-            "poolmap.expressions", ExpressionLimits.class);
+            "poolmap.expressions", ExpressionLimits.class,
+            "poolmap.plugins", PluginProperties.class);
 
     private static Map<String, String> documentedDefaults() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();
@@ -106,5 +108,7 @@ class ConfigurationDocsTest {
         AccessProperties access = applicationBinder().bindOrCreate("poolmap.security", AccessProperties.class);
         assertThat(access.apiKeys()).isEqualTo(List.of());
         assertThat(documentedDefaults()).containsEntry("poolmap.security.api-keys", null);
+        assertThat(applicationBinder().bindOrCreate("poolmap.plugins", PluginProperties.class).dir()).isNull();
+        assertThat(documentedDefaults()).containsEntry("poolmap.plugins.dir", null);
     }
 }
