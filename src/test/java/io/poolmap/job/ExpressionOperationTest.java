@@ -66,6 +66,17 @@ class ExpressionOperationTest {
     }
 
     @Test
+    void theHeapEstimateOfAJobGrowsWithTheDigitsItsExpressionMayGive() {
+        Numbers in = Numbers.ofLongs(LongStream.rangeClosed(1, 10_000).map(x -> x * 1_000_003).toArray());
+
+        long small = MemoryEstimate.of(operation("x + 1"), in);
+        long large = MemoryEstimate.of(operation("x ** 500"), in);
+
+        assertThat(small).as("a long's slot and a kind per result").isEqualTo(in.heapBytes() + 9L * in.size());
+        assertThat(large).as("x below 2^34: results of up to 5,118 digits").isGreaterThan(small + 10_000L * 1_000);
+    }
+
+    @Test
     void itIsACpuOperationNamedExpressionWhoseDeclaredCostGrowsWithTheTree() {
         ExpressionOperation small = operation("x*x");
         ExpressionOperation large = operation("x**2 + 3*x + 1 + abs(x - 7) * (x // 3)");
