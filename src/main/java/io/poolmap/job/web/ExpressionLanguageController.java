@@ -1,12 +1,13 @@
 package io.poolmap.job.web;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import io.poolmap.expression.CompiledExpression;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.poolmap.expression.ExpressionCompiler;
+import io.poolmap.expression.ExpressionItemException;
 import io.poolmap.expression.ExpressionLimits;
+import io.poolmap.expression.ExpressionSyntaxException;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.OperationInfo;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,12 +31,6 @@ class ExpressionLanguageController {
     private final ExpressionLanguage language;
 
     ExpressionLanguageController(ExpressionLimits limits) {
-        CompiledExpression example = new ExpressionCompiler(limits).compile(EXAMPLE);
-        Numbers in = Numbers.builder().add(-2).add(0).add(1.5).add(new BigInteger("100000000000000000000")).build();
-        Numbers out = Numbers.forResults(in.size());
-        example.applyRange(in, 0, in.size(), out);
-        List<Object> numbers = IntStream.range(0, in.size()).mapToObj(in::valueAt).toList();
-        List<Object> results = IntStream.range(0, in.size()).mapToObj(out::valueAt).toList();
         this.language = new ExpressionLanguage(
                 "A Python 3 expression in one variable, x, computed for each number with Python's own semantics. "
                         + "Send it as \"expression\" instead of \"operation\": {\"expression\": \"" + EXAMPLE + "\", \"numbers\": [...]}.",
@@ -58,7 +53,21 @@ class ExpressionLanguageController {
                         "an item that Python would raise for (ZeroDivisionError, ValueError, OverflowError, TypeError), or "
                                 + "that passes a limit (LimitError), gives a complex number (ComplexResult) or inf/nan "
                                 + "(NonFiniteResult): the job fails with 422 item-failed naming the item and the exception"),
-                new OperationInfo.Example(numbers, results));
+                example(limits));
+    }
+
+    /** The example as this instance computes it, or {@code null} when its limits are too tight for it. */
+    private static OperationInfo.Example example(ExpressionLimits limits) {
+        // a result beyond a long, yet within the fewest digits poolmap.expressions.max-digits allows (20)
+        Numbers in = Numbers.builder().add(-2).add(0).add(1.5).add(3_037_000_500L).build();
+        Numbers out = Numbers.forResults(in.size());
+        try {
+            new ExpressionCompiler(limits).compile(EXAMPLE).applyRange(in, 0, in.size(), out);
+        } catch (ExpressionSyntaxException | ExpressionItemException tooTight) {
+            return null;
+        }
+        return new OperationInfo.Example(IntStream.range(0, in.size()).mapToObj(in::valueAt).toList(),
+                IntStream.range(0, in.size()).mapToObj(out::valueAt).toList());
     }
 
     @GetMapping(path = "/api/v1/operations/expression", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -78,9 +87,11 @@ class ExpressionLanguageController {
      * @param semantics how it computes, where it matters
      * @param limits the limits of {@code poolmap.expressions.*} on this instance
      * @param errors what happens when an expression or an item is wrong
-     * @param example {@code x**2 + 3*x + 1} over a few numbers, as poolmap computed it
+     * @param example {@code x**2 + 3*x + 1} over a few numbers, as poolmap computed it; absent when this instance's
+     *        limits are too tight for it
      */
     @Schema(description = "The expression language: a job's alternative to naming an operation.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ExpressionLanguage(String description, List<String> syntax, List<String> functions, List<String> constants,
             List<String> semantics, Limits limits, List<String> errors, OperationInfo.Example example) {
     }

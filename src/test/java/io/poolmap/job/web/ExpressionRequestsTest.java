@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.job.JobService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(JobControllerTest.JobsTestConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"poolmap.workers=2", "poolmap.max-batch-size=20", "poolmap.queue-capacity=20",
-        "poolmap.sync-wait=5s", "poolmap.shutdown-grace=200ms", "poolmap.expressions.max-length=40"})
+        "poolmap.sync-wait=5s", "poolmap.shutdown-grace=200ms", "poolmap.expressions.max-length=40",
+        "poolmap.expressions.max-digits=45"})
 class ExpressionRequestsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -148,6 +150,14 @@ class ExpressionRequestsTest {
     }
 
     @Test
+    void limitsTooTightForTheExampleLeaveItOutRatherThanStopTheStart() {
+        ExpressionLanguageController tight = new ExpressionLanguageController(new ExpressionLimits(10, 100, 20, 1000));
+
+        assertThat(tight.expression().example()).isNull();
+        assertThat(tight.expression().limits().maxLength()).isEqualTo(10);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theLanguageIsDocumentedWithThisInstancesLimitsAndAComputedExample() {
         MvcTestResult result = mvc.get().uri("/api/v1/operations/expression").exchange();
@@ -156,9 +166,9 @@ class ExpressionRequestsTest {
         Map<String, Object> language = json(result);
         assertThat(language).containsKeys("description", "syntax", "semantics", "errors")
                 .containsEntry("constants", List.of("True", "False", "pi", "e", "math.pi", "math.e"))
-                .containsEntry("limits", Map.of("maxLength", 40, "maxDepth", 100, "maxDigits", 10_000, "maxWork", 10_000_000));
+                .containsEntry("limits", Map.of("maxLength", 40, "maxDepth", 100, "maxDigits", 45, "maxWork", 10_000_000));
         assertThat((List<Object>) language.get("functions")).contains("abs", "round", "sqrt (or math.sqrt)", "isqrt (or math.isqrt)");
-        assertThat(body(result)).contains("\"example\":{\"numbers\":[-2,0,1.5,100000000000000000000],"
-                + "\"results\":[-1,1,7.75,10000000000000000000300000000000000000001]}");
+        assertThat(body(result)).contains("\"example\":{\"numbers\":[-2,0,1.5,3037000500],"
+                + "\"results\":[-1,1,7.75,9223372046111251501]}");
     }
 }
