@@ -33,6 +33,10 @@ COPY --from=build /build/extracted/application/ ./
 # classes it leaves out (proxies, unlinked classes) are expected; only errors are shown.
 RUN java -XX:AOTCacheOutput=app.aot -Xlog:aot*=error -Dspring.context.exit=onRefresh -jar poolmap.jar \
     && java -XX:AOTCache=app.aot -XX:AOTMode=on -Dspring.context.exit=onRefresh -jar poolmap.jar
+# Operation plug-ins: every jar in /app/plugins is loaded at start-up (poolmap.plugins.dir); the directory is empty in
+# the image. Mount one over it (docker run -v "$PWD/plugins:/app/plugins:ro" …, or the compose file's ./plugins).
+RUN mkdir /app/plugins
+ENV POOLMAP_PLUGINS_DIR=/app/plugins
 USER poolmap
 # The durable store (poolmap.store.path): a volume, so that accepted jobs and results outlive the container. The
 # user's home (/app, the default's parent) is not writable; the training run above never opens the store.

@@ -165,6 +165,15 @@ def write_request(name, operation, numbers, **options):
     return path
 
 
+def write_expression(name, expression, numbers):
+    path = os.path.join(WORK, name + ".json")
+    with open(path, "w") as out:
+        out.write('{"expression":%s,"numbers":[' % json.dumps(expression))
+        out.write(",".join(map(str, numbers)))
+        out.write("]}")
+    return path
+
+
 def median(values):
     return statistics.median(values)
 
@@ -276,6 +285,8 @@ def run_scenarios(report):
     prime = write_request("prime-100k", "is_prime", odd)
     prime_one = write_request("prime-100k-p1", "is_prime", odd, parallelism=1)
     fairness_big = write_request("collatz-10m", "collatz_steps", range(1, 10_000_001), **{"async": True})
+    times_itself = write_expression("x-times-x-1m", "x*x", range(1, 1_000_001))
+    polynomial = write_expression("polynomial-1m", "x**2 + 3*x + 1", range(1, 1_000_001))
 
     # JMH first, while nothing else of ours runs
     log("JMH: JSON, kernels, hand-off")
@@ -283,6 +294,7 @@ def run_scenarios(report):
     marks.update(jmh("NumbersJsonBenchmark"))
     marks.update(jmh("KernelBenchmark", "-p", "operation=square,collatz_steps,is_prime", "-wi", "2", "-i", "3"))
     marks.update(jmh("HandOffBenchmark", "-wi", "2", "-i", "3"))
+    marks.update(jmh("ExpressionBenchmark", "-wi", "3", "-i", "3"))
     report["jmh"] = marks
 
     # start-up to the first successful job: fat jar, then the extracted jar with and without a JDK 25 AOT cache
@@ -319,6 +331,8 @@ def run_scenarios(report):
         curl_seconds(base_port, sweep[1_000_000])
         post(port, open(collatz, "rb").read())
         post(port, open(prime, "rb").read())
+        post(port, open(times_itself, "rb").read())
+        post(port, open(polynomial, "rb").read())
     wrk(port, tiny, 3)
     wrk(base_port, tiny, 3)
 
@@ -333,6 +347,18 @@ def run_scenarios(report):
             assert code == 200, f"{label} answered {code}"
             one_m[label].append(seconds)
     report["square1m"] = {k: median(v) for k, v in one_m.items()}
+
+    log("expressions: x*x vs square as 1M-item jobs; x**2 + 3*x + 1 over HTTP")
+    expression_runs = {"square": [], "x*x": [], "polynomial": []}
+    for _ in range(ROUNDS):
+        for label, body in (("square", sweep[1_000_000]), ("x*x", times_itself)):
+            status, _, answer = post(port, open(body, "rb").read())
+            assert status == 200, f"{label} answered {status}"
+            expression_runs[label].append(job_seconds(json.loads(answer)))
+        code, seconds = curl_seconds(port, polynomial)
+        assert code == 200, f"x**2 + 3*x + 1 answered {code}"
+        expression_runs["polynomial"].append(seconds)
+    report["expressions"] = {k: median(v) for k, v in expression_runs.items()}
 
     log("JMH: plain loops on 1 and 2 threads")
     marks.update(jmh("PlainLoopBenchmark", "-p", "threads=1,2"))
@@ -383,9 +409,10 @@ def run_scenarios(report):
 
     log("Python Pool(2): square 1M, collatz_steps 1M, is_prime 100k (whole process)")
     python = {}
-    for label, body in (("square 1M", sweep[1_000_000]), ("collatz_steps 1M", collatz), ("is_prime 100k", prime)):
+    for label, body in (("square 1M", sweep[1_000_000]), ("collatz_steps 1M", collatz), ("is_prime 100k", prime),
+                        ("x**2 + 3*x + 1 1M", polynomial)):
         times = []
-        for _ in range(3 if label == "square 1M" else 1):
+        for _ in range(1 if label in ("collatz_steps 1M", "is_prime 100k") else 3):
             begin = time.perf_counter()
             subprocess.run([sys.executable, os.path.join(ROOT, "bench", "python", "pool_map.py"), body,
                             os.path.join(WORK, "python-results.json"), "2"], check=True, timeout=600)
@@ -487,6 +514,25 @@ def print_report(r):
         row("hand-off vs a plain loop (JMH: job on 2 workers vs a plain loop on the caller)", "; ".join(hand),
             "where the caller wins", "a tiny job runs on the request's thread as an idle worker below `poolmap.tiny-job-limit` (50 µs of declared cost, ≤ 64 items)")
 
+    def expression_rows():
+        for profile in ("alone", "shared"):
+            square = mark(f"ExpressionBenchmark.applyRange[function=square,profile={profile}]")
+            times = mark(f"ExpressionBenchmark.applyRange[function=x*x,profile={profile}]")
+            poly = mark(f"ExpressionBenchmark.applyRange[function=x**2 + 3*x + 1,profile={profile}]")
+            row(f"`x*x` as an expression vs `square`, 1M longs on one thread (JMH, {profile}"
+                + (": ten other expressions ran first" if profile == "shared" else "") + ")",
+                f"{times:.2f} vs {square:.2f} ns/item → {square / times * 100:.0f} % of square's items/s; "
+                f"`x**2 + 3*x + 1` {poly:.2f} ns/item", "≥ 50 %", ok(square / times >= 0.5))
+        e = r["expressions"]
+        n = 1_000_000
+        row("`x*x` vs `square` as 1M-item jobs over HTTP (the job's own time, 2 workers)",
+            f"{n / e['x*x'] / 1e6:.1f} M/s vs {n / e['square'] / 1e6:.1f} M/s = {e['square'] / e['x*x'] * 100:.0f} %",
+            "≥ 50 %", ok(e["square"] / e["x*x"] >= 0.5))
+        python = r.get("python", {}).get("x**2 + 3*x + 1 1M")
+        row("`x**2 + 3*x + 1` over 1M numbers, end to end over HTTP (curl)", f"{e['polynomial'] * 1000:.0f} ms" + (
+            f"; Python `Pool(2).map` of the same function, whole process, {python * 1000:.0f} ms "
+            f"→ Python/poolmap = {python / e['polynomial']:.1f}×" if python else ""), "reported", "")
+
     def memory_rows():
         code, good, seconds, rss = r["memory"]
         row("memory: 10M `square` with `-Xmx1g`", f"HTTP {code}, {seconds:.1f} s, peak RSS {rss} MB", "succeeds",
@@ -507,6 +553,7 @@ def print_report(r):
     group("tiny jobs", tiny_rows)
     group("fairness", fairness_rows)
     group("batch-size sweep", sweep_rows)
+    group("expressions", expression_rows)
     group("memory", memory_rows)
     group("start-up", startup_rows)
     group("JMH", jmh_rows)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {ago, count, duration, exact, items, percent, rate, shortId} from '../../../main/resources/static/app/format.js';
+import {ago, count, duration, exact, items, jobName, percent, rate, shortId} from '../../../main/resources/static/app/format.js';
 
 describe('format', () => {
     it('groups counts, also of integers beyond 2^53 given as text', () => {
@@ -8,6 +8,11 @@ describe('format', () => {
         assert.equal(count('9223372037000250000'), '9,223,372,037,000,250,000');
         assert.equal(count(null), '–');
         assert.deepEqual([0, 1, 2, 300000].map(items), ['0 items', '1 item', '2 items', '300,000 items']);
+    });
+
+    it('names a job by its operation, or by its expression when it has one', () => {
+        assert.equal(jobName({operation: 'square', size: 3}), 'square');
+        assert.equal(jobName({expression: 'x**2 + 1', size: 3}), 'x**2 + 1');
     });
 
     it('writes a duration in the unit a person would use', () => {

@@ -88,6 +88,11 @@ export function ago(iso, now = Date.now()) {
     return `${Math.floor(seconds / 3600)} h ago`;
 }
 
+/** What a job maps, as people read it: its operation's name, or the expression it was given. */
+export function jobName(job) {
+    return job.operation ?? job.expression ?? '';
+}
+
 /** The first block of a job's UUID, enough to tell jobs apart on screen. */
 export function shortId(id) {
     return id ? id.split('-')[0] : '–';

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.builtin.OperationLimits;
+import io.poolmap.operation.plugin.PluginProperties;
 import io.poolmap.security.AccessProperties;
 import io.poolmap.store.StoreProperties;
 import io.poolmap.web.RequestLimits;
@@ -47,7 +48,8 @@ class ConfigurationDocsTest {
             Map.entry("poolmap.memory", MemoryProperties.class),
             Map.entry("poolmap.expressions", ExpressionLimits.class),
             Map.entry("poolmap.store", StoreProperties.class),
-            Map.entry("poolmap.cluster", ClusterProperties.class));
+            Map.entry("poolmap.cluster", ClusterProperties.class),
+            Map.entry("poolmap.plugins", PluginProperties.class));
 
     private static Map<String, String> documentedDefaults() throws IOException {
         Map<String, String> rows = new LinkedHashMap<>();
@@ -110,5 +112,7 @@ class ConfigurationDocsTest {
         AccessProperties access = applicationBinder().bindOrCreate("poolmap.security", AccessProperties.class);
         assertThat(access.apiKeys()).isEqualTo(List.of());
         assertThat(documentedDefaults()).containsEntry("poolmap.security.api-keys", null);
+        assertThat(applicationBinder().bindOrCreate("poolmap.plugins", PluginProperties.class).dir()).isNull();
+        assertThat(documentedDefaults()).containsEntry("poolmap.plugins.dir", null);
     }
 }

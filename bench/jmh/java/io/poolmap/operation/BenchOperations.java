@@ -3,6 +3,7 @@ package io.poolmap.operation;
 import java.util.List;
 
 import io.poolmap.operation.builtin.BuiltInOperations;
+import io.poolmap.operation.registry.OperationRegistry;
 
 /** The built-in operations with their default limits, for benchmarks outside this package. */
 public final class BenchOperations {

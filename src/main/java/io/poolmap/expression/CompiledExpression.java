@@ -21,9 +21,11 @@ public final class CompiledExpression {
     private final LongNode longRoot;
     private final DoubleNode doubleRoot;
     private final BoolNode boolRoot;
+    private final ResultSize resultSize;
 
-    CompiledExpression(String source, Expr tree, Interpreter interpreter, Object specialised) {
+    CompiledExpression(String source, Expr tree, Interpreter interpreter, Object specialised, int maxDigits) {
         this.source = source;
+        this.resultSize = new ResultSize(tree, maxDigits);
         this.tree = tree;
         this.interpreter = interpreter;
         this.longRoot = specialised instanceof LongNode root ? root : null;
@@ -69,6 +71,30 @@ public final class CompiledExpression {
                 applyInterpreted(in, i, out);
             }
         }
+    }
+
+    /**
+     * An upper bound of the decimal digits of item {@code i}'s result, from the size of the item alone, without
+     * computing it: at most {@code poolmap.expressions.max-digits} (an item that would pass it fails), and
+     * {@value ResultSize#FIXED_DIGITS} for a result that is never an int (a float or a bool takes 8 bytes). Loose
+     * where the expression's growth depends on {@code x} ({@code 2**x}), never low; cheap after the first item of
+     * each size.
+     */
+    public int resultDigits(Numbers in, int i) {
+        return switch (in.kind(i)) {
+            case LONG -> resultSize.digits(false, 64 - Long.numberOfLeadingZeros(Math.abs(in.longAt(i))));
+            case BIG -> resultSize.digits(false, in.bigAt(i).bitLength() + 1);
+            case DOUBLE -> {
+                double magnitude = Math.abs(in.doubleAt(i));
+                yield resultSize.digits(true, magnitude < 1 ? 0 : Math.getExponent(magnitude) + 1);
+            }
+            case BOOLEAN -> resultSize.digits(false, 1);
+        };
+    }
+
+    /** {@link #resultDigits} for the largest {@code long}: a bound for every item of a batch of longs. */
+    public int resultDigitsOfAnyLong() {
+        return resultSize.digits(false, 64);
     }
 
     /** The size of the syntax tree after constant folding, a measure of the cost of one item. */

@@ -122,8 +122,9 @@ public final class Job {
         return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), data.completed(), plan.size()));
     }
 
-    void fail(int index, String reason) {
-        finish(JobStatus.FAILED, JobError.itemFailed(index, plan.numbers().valueAt(index), reason));
+    /** Ends the job as failed on item {@code index}; {@code exception} names what an expression raised, or is {@code null}. */
+    void fail(int index, String reason, String exception) {
+        finish(JobStatus.FAILED, JobError.itemFailed(index, plan.numbers().valueAt(index), reason, exception));
     }
 
     /**
@@ -188,9 +189,18 @@ public final class Job {
         return plan.operation();
     }
 
-    /** The operation's name. */
+    /** The operation's name; {@code expression} for a job of an expression (a bounded name for meters and logs). */
     public String operationName() {
         return plan.operation().name();
+    }
+
+    /** The expression the job maps, as the client wrote it, or {@code null} for a job of a named operation. */
+    public String expression() {
+        return switch (plan.operation()) {
+            case ExpressionOperation expression -> expression.source();
+            case ArchivedOperation archived -> archived.expression();
+            default -> null;
+        };
     }
 
     public JobStatus status() {

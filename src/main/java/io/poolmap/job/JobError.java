@@ -8,8 +8,10 @@ package io.poolmap.job;
  * @param detail what happened, for people
  * @param index the failing item's index, or {@code null}
  * @param value the failing item's value ({@code Long}, {@code Double} or {@code BigInteger}), or {@code null}
+ * @param exception the name of the exception an expression raised for the failing item ({@code ZeroDivisionError},
+ *        {@code LimitError} …), or {@code null}
  */
-public record JobError(Kind kind, String detail, Integer index, Object value) {
+public record JobError(Kind kind, String detail, Integer index, Object value, String exception) {
 
     /** What ended a job that did not succeed. */
     public enum Kind {
@@ -21,16 +23,16 @@ public record JobError(Kind kind, String detail, Integer index, Object value) {
         CANCELLED
     }
 
-    static JobError itemFailed(int index, Object value, String reason) {
-        return new JobError(Kind.ITEM_FAILED, "numbers[" + index + "] = " + value + ": " + reason, index, value);
+    static JobError itemFailed(int index, Object value, String reason, String exception) {
+        return new JobError(Kind.ITEM_FAILED, "numbers[" + index + "] = " + value + ": " + reason, index, value, exception);
     }
 
     static JobError timedOut(long timeoutMs, long completed, long total) {
         return new JobError(Kind.TIMED_OUT, "the job did not finish within " + timeoutMs + " ms; " + completed + " of "
-                + total + " items were computed", null, null);
+                + total + " items were computed", null, null, null);
     }
 
     static JobError cancelled(String why) {
-        return new JobError(Kind.CANCELLED, why, null, null);
+        return new JobError(Kind.CANCELLED, why, null, null, null);
     }
 }

@@ -4,36 +4,40 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.poolmap.PoolmapProperties;
+import io.poolmap.expression.ExpressionCompiler;
+import io.poolmap.expression.ExpressionLimits;
+import io.poolmap.expression.ExpressionSyntaxException;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationKind;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.worker.WorkerPool;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a submission into a {@link JobPlan}, or refuses it: every check that can refuse a job on its content (the
- * operation, each item's domain, the results' size, the options) happens here, before a job exists, so that an
- * admitted job is never dropped for it.
+ * operation or the expression, each item's domain, the results' size, the options) happens here, before a job exists,
+ * so that an admitted job is never dropped for it. An expression is compiled here, once per job, before admission.
  */
 @Component
 class JobPlanner {
 
     private final OperationRegistry operations;
+    private final ExpressionCompiler expressions;
     private final PoolmapProperties properties;
     private final int poolSize;
     private final long tinyJobLimitNanos;
 
-    JobPlanner(OperationRegistry operations, PoolmapProperties properties, WorkerPool pool) {
+    JobPlanner(OperationRegistry operations, ExpressionLimits expressionLimits, PoolmapProperties properties, WorkerPool pool) {
         this.operations = operations;
+        this.expressions = new ExpressionCompiler(expressionLimits);
         this.properties = properties;
         this.poolSize = pool.size();
         this.tinyJobLimitNanos = properties.tinyJobLimit().toNanos();
     }
 
     JobPlan plan(JobSubmission submission) {
-        Operation operation = operations.find(submission.operation())
-                .orElseThrow(() -> JobRefusedException.unknownOperation(submission.operation(), operations.names()));
+        Operation operation = operationOf(submission);
         Numbers numbers = submission.numbers();
         checkDomain(operation, numbers);
         long maxTimeoutMs = properties.maxTimeout().toMillis();
@@ -65,6 +69,27 @@ class JobPlanner {
                 MemoryEstimate.of(operation, numbers));
     }
 
+    /** The named operation, or the expression compiled as one; exactly one of the two. */
+    private Operation operationOf(JobSubmission submission) {
+        if (submission.expression() != null) {
+            if (submission.operation() != null) {
+                throw JobRefusedException.invalidOption("expression",
+                        "a job names an 'operation' or gives an 'expression', not both");
+            }
+            try {
+                return new ExpressionOperation(expressions.compile(submission.expression()));
+            } catch (ExpressionSyntaxException invalid) {
+                throw JobRefusedException.invalidExpression(invalid);
+            }
+        }
+        if (submission.operation() == null) {
+            throw JobRefusedException.invalidOption("operation", "a job needs an 'operation' (a name that "
+                    + "GET /api/v1/operations lists) or an 'expression' (a Python expression in x, such as \"x**2 + 1\")");
+        }
+        return operations.find(submission.operation())
+                .orElseThrow(() -> JobRefusedException.unknownOperation(submission.operation(), operations.names()));
+    }
+
     /**
      * Whether a job is too small to gain from a hand-off to the workers: a CPU operation whose declared cost over the
      * batch is below {@code poolmap.tiny-job-limit}, and no more items than a probe chunk, so that an operation that
@@ -94,7 +119,8 @@ class JobPlanner {
             digits += operation.resultDigits(numbers, i);
         }
         if (digits > properties.maxResultDigits()) {
-            throw JobRefusedException.resultsTooLarge(operation.name(), digits, properties.maxResultDigits());
+            throw JobRefusedException.resultsTooLarge(operation instanceof ExpressionOperation ? "the expression" : operation.name(),
+                    digits, properties.maxResultDigits());
         }
     }
 }

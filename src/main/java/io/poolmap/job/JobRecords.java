@@ -4,8 +4,10 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.poolmap.expression.ExpressionCompiler;
+import io.poolmap.expression.ExpressionSyntaxException;
 import io.poolmap.operation.Operation;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.store.StoredError;
 import io.poolmap.store.StoredJob;
 
@@ -20,19 +22,37 @@ final class JobRecords {
         JobStatus status = job.status();
         JobError error = status.isTerminal() ? job.error() : null;
         JobPlan plan = job.plan();
-        return new StoredJob(job.id(), job.sequence(), job.operationName(), null, job.size(), plan.parallelism(),
+        String expression = job.expression();
+        return new StoredJob(job.id(), job.sequence(), expression == null ? job.operationName() : null, expression,
+                job.size(), plan.parallelism(),
                 plan.maxChunkSize(), plan.timeoutMs(), status.name(), job.submittedAt().toEpochMilli(),
                 millis(job.startedAt()), status.isTerminal() ? millis(job.finishedAt()) : null,
                 error == null ? null : new StoredError(error.kind().name(), null, error.detail(), error.index(),
-                        error.value() == null ? null : error.value().toString()),
+                        error.value() == null ? null : error.value().toString(), error.exception()),
                 job.completed(), owner, job.itemsByWorker(), idempotencyKey, plan.firstChunkSize(), plan.execution().name());
     }
 
-    /** The plan a record describes; {@code numbers} is null for a job that ended, its inputs being in the store. */
-    static JobPlan plan(StoredJob record, OperationRegistry operations, io.poolmap.operation.Numbers numbers) {
-        Operation operation = operations.find(record.operation()).orElseGet(() -> ArchivedOperation.named(record.operation()));
+    /**
+     * The plan a record describes; {@code numbers} is null for a job that ended, its inputs being in the store. An
+     * expression is compiled again, under this instance's limits; an operation or expression this instance no longer
+     * has or accepts becomes an {@link ArchivedOperation}, which shows the job and computes nothing.
+     */
+    static JobPlan plan(StoredJob record, OperationRegistry operations, ExpressionCompiler expressions,
+            io.poolmap.operation.Numbers numbers) {
+        Operation operation = operation(record, operations, expressions);
         return new JobPlan(operation, record.size(), numbers, record.parallelism(), record.firstChunkSize(),
                 record.chunkSize(), record.timeoutMs(), JobPlan.Execution.valueOf(record.execution()), 0);
+    }
+
+    private static Operation operation(StoredJob record, OperationRegistry operations, ExpressionCompiler expressions) {
+        if (record.expression() != null) {
+            try {
+                return new ExpressionOperation(expressions.compile(record.expression()));
+            } catch (ExpressionSyntaxException refused) {
+                return ArchivedOperation.expression(record.expression(), refused.getMessage());
+            }
+        }
+        return operations.find(record.operation()).orElseGet(() -> ArchivedOperation.named(record.operation()));
     }
 
     /** The life of a job that ended, as its record tells it. */
@@ -45,7 +65,8 @@ final class JobRecords {
         if (stored == null) {
             return null;
         }
-        return new JobError(JobError.Kind.valueOf(stored.slug()), stored.detail(), stored.index(), value(stored.value()));
+        return new JobError(JobError.Kind.valueOf(stored.slug()), stored.detail(), stored.index(), value(stored.value()),
+                stored.exception());
     }
 
     /** An item's value from its text: a long when it fits, a big integer, or a double. */

@@ -3,6 +3,8 @@ package io.poolmap.job;
 import java.util.Collection;
 import java.util.List;
 
+import io.poolmap.expression.ExpressionSyntaxException;
+
 /**
  * A submission the engine refuses before a job exists, with the reason and what a client needs to act on it: the
  * request field at fault, the item's index and value, the limit passed. Refusing early is what lets every admitted
@@ -14,6 +16,8 @@ public class JobRefusedException extends RuntimeException {
     public enum Reason {
         /** The operation has no such name; {@link #operations()} lists the names. */
         UNKNOWN_OPERATION,
+        /** The expression cannot be compiled; {@link #syntaxError()} says where and why. */
+        INVALID_EXPRESSION,
         /** An item is outside the operation's domain ({@link #index()}, {@link #value()}). */
         OUTSIDE_DOMAIN,
         /** The results would pass {@code poolmap.max-result-digits} ({@link #limit()}). */
@@ -46,6 +50,20 @@ public class JobRefusedException extends RuntimeException {
         this.value = value;
         this.limit = limit;
         this.operations = operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    private JobRefusedException(ExpressionSyntaxException error) {
+        super(error.detail(), error, false, false);
+        this.reason = Reason.INVALID_EXPRESSION;
+        this.field = "expression";
+        this.index = null;
+        this.value = null;
+        this.limit = null;
+        this.operations = List.of();
+    }
+
+    static JobRefusedException invalidExpression(ExpressionSyntaxException error) {
+        return new JobRefusedException(error);
     }
 
     static JobRefusedException unknownOperation(String name, Collection<String> known) {
@@ -127,6 +145,11 @@ public class JobRefusedException extends RuntimeException {
     /** The limit that was passed, or {@code null}. */
     public Long limit() {
         return limit;
+    }
+
+    /** For an expression that cannot be compiled, where and why (line, column, the line with a caret); else {@code null}. */
+    public ExpressionSyntaxException syntaxError() {
+        return getCause() instanceof ExpressionSyntaxException error ? error : null;
     }
 
     /** For an unknown operation, the names there are; else empty. */

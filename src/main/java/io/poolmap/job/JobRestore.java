@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 
+import io.poolmap.expression.ExpressionCompiler;
+import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.Numbers;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.store.StoredJob;
 import io.poolmap.worker.WorkerPool;
 import org.slf4j.Logger;
@@ -32,12 +34,14 @@ class JobRestore implements SmartLifecycle {
     private final JobTimeouts timeouts;
     private final JobHooks hooks;
     private final OperationRegistry operations;
+    private final ExpressionCompiler expressions;
     private final WorkerPool pool;
     private final Clock clock;
     private volatile boolean restored;
 
     JobRestore(JobArchive archive, JobService service, JobStore store, JobAdmission admission, JobRetention retention,
-            JobTimeouts timeouts, JobHooks hooks, OperationRegistry operations, WorkerPool pool, Clock clock) {
+            JobTimeouts timeouts, JobHooks hooks, OperationRegistry operations, ExpressionLimits expressionLimits, WorkerPool pool,
+            Clock clock) {
         this.archive = archive;
         this.service = service;
         this.store = store;
@@ -46,6 +50,7 @@ class JobRestore implements SmartLifecycle {
         this.timeouts = timeouts;
         this.hooks = hooks;
         this.operations = operations;
+        this.expressions = new ExpressionCompiler(expressionLimits);
         this.pool = pool;
         this.clock = clock;
     }
@@ -59,7 +64,7 @@ class JobRestore implements SmartLifecycle {
         for (StoredJob record : records) {
             service.numberAfter(record.sequence());
             if (record.finished()) {
-                Job job = Job.ended(record.sequence(), record.id(), JobRecords.plan(record, operations, null),
+                Job job = Job.ended(record.sequence(), record.id(), JobRecords.plan(record, operations, expressions, null),
                         JobRecords.submittedAt(record), JobRecords.ended(record, clock), archive.storedData(record), hooks);
                 job.keeping().keep();
                 store.save(job);
@@ -78,7 +83,7 @@ class JobRestore implements SmartLifecycle {
 
     private void resume(StoredJob record) {
         Numbers inputs = archive.inputs(record);
-        JobPlan stored = JobRecords.plan(record, operations, inputs);
+        JobPlan stored = JobRecords.plan(record, operations, expressions, inputs);
         JobPlan plan = new JobPlan(stored.operation(), stored.size(), inputs, stored.parallelism(), stored.firstChunkSize(),
                 stored.maxChunkSize(), stored.timeoutMs(), stored.execution(), MemoryEstimate.of(stored.operation(), inputs));
         Job job = Job.resumed(record.sequence(), record.id(), plan, JobRecords.submittedAt(record), clock, hooks);
@@ -98,8 +103,8 @@ class JobRestore implements SmartLifecycle {
         store.save(job);
         log.info("job {} {} resumes: {} of {} items were computed before the restart", job.id(), job.operationName(),
                 restoredItems, job.size());
-        if (stored.operation() instanceof ArchivedOperation) {
-            job.fail(0, "poolmap has no operation named '" + job.operationName() + "' any more");
+        if (stored.operation() instanceof ArchivedOperation archived) {
+            job.fail(0, archived.why(), null);
         } else if (restoredItems == job.size()) {
             job.finish(JobStatus.SUCCEEDED, null);
         } else {

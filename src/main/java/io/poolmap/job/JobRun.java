@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.poolmap.OutOfMemoryExit;
+import io.poolmap.expression.ExpressionItemException;
 import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
@@ -95,17 +96,18 @@ final class JobRun implements ChunkedWork {
             }
         } catch (OperationException failure) {
             ledger.publish(chunk, at.next());
-            job.fail(at.next(), failure.getMessage());
+            job.fail(at.next(), failure.getMessage(),
+                    failure instanceof ExpressionItemException raised ? raised.errorType() : null);
         } catch (InterruptedException interrupted) {
             ledger.publish(chunk, at.next());
             if (!at.stopped()) {
-                job.fail(at.next(), "interrupted while computing");
+                job.fail(at.next(), "interrupted while computing", null);
             }
         } catch (Throwable bug) {
             OutOfMemoryExit.exitIfOutOfMemory(bug);
             ledger.publish(chunk, at.next());
             log.error("job {}: {} failed on numbers[{}]", job.id(), operation.name(), at.next(), bug);
-            job.fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log");
+            job.fail(at.next(), "poolmap could not compute it (" + bug.getClass().getSimpleName() + "); the error is in its log", null);
         } finally {
             ledger.publish(chunk, at.next());
             ledger.measured(at.next() - from, System.nanoTime() - started);

@@ -6,24 +6,33 @@ import io.poolmap.operation.Numbers;
 
 /**
  * What a client asks of the engine, as {@code Pool(processes=parallelism).map(operation, numbers, chunksize)}:
- * checked by {@link JobPlanner}, which refuses it or turns it into a {@link JobPlan}.
+ * checked by {@link JobPlanner}, which refuses it or turns it into a {@link JobPlan}. It names an operation or gives
+ * an expression, exactly one of them; the planner refuses anything else.
  *
- * @param operation the operation's name
+ * @param operation the operation's name, or {@code null} for an expression
+ * @param expression a Python expression in {@code x}, or {@code null} for an operation
  * @param numbers the batch, at least one number
  * @param parallelism most workers the job may use at once, or {@code null} for the pool's size
  * @param chunkSize the largest chunk, or {@code null} to let poolmap choose
  * @param timeoutMs the time limit in milliseconds, or {@code null} for {@code poolmap.max-timeout}
  * @param idempotency the request's {@code Idempotency-Key} and a hash of what it asks, or {@code null}
  */
-public record JobSubmission(String operation, Numbers numbers, Integer parallelism, Integer chunkSize, Long timeoutMs,
-        Idempotency idempotency) {
+public record JobSubmission(String operation, String expression, Numbers numbers, Integer parallelism, Integer chunkSize,
+        Long timeoutMs, Idempotency idempotency) {
 
     public JobSubmission {
         Objects.requireNonNull(numbers, "a job needs numbers");
     }
 
+    /** A job of a named operation. */
     public JobSubmission(String operation, Numbers numbers, Integer parallelism, Integer chunkSize, Long timeoutMs) {
-        this(operation, numbers, parallelism, chunkSize, timeoutMs, null);
+        this(operation, null, numbers, parallelism, chunkSize, timeoutMs, null);
+    }
+
+    /** A job of a named operation or an expression, without an {@code Idempotency-Key}. */
+    public JobSubmission(String operation, String expression, Numbers numbers, Integer parallelism, Integer chunkSize,
+            Long timeoutMs) {
+        this(operation, expression, numbers, parallelism, chunkSize, timeoutMs, null);
     }
 
     /**

@@ -24,6 +24,18 @@ public final class ItemCursor {
         return ++next;
     }
 
+    /**
+     * Marks every item before {@code to} as computed, for a loop that computes a block of items in one call, and
+     * returns {@code to}; a cursor never moves back.
+     */
+    public int advanceTo(int to) {
+        if (to < next) {
+            throw new IllegalArgumentException("the cursor is at " + next + " and cannot move back to " + to);
+        }
+        next = to;
+        return next;
+    }
+
     /** Whether the job has stopped (cancelled, timed out, failed): a run checks it before every item. */
     public boolean stopped() {
         return stop.isStopped();

@@ -14,6 +14,7 @@ public enum ProblemType {
 
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request"),
     UNKNOWN_OPERATION(HttpStatus.BAD_REQUEST, "unknown-operation", "Unknown operation"),
+    INVALID_EXPRESSION(HttpStatus.BAD_REQUEST, "invalid-expression", "Invalid expression"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
     JOB_NOT_FOUND(HttpStatus.NOT_FOUND, "job-not-found", "Job not found"),
     JOB_CANCELLED(HttpStatus.CONFLICT, "job-cancelled", "Job cancelled"),

@@ -5,7 +5,7 @@
 import {h, byId, fill} from '../dom.js';
 import {ENDED, Problem} from '../api.js';
 import {shareBar, strip, swatch} from '../charts.js';
-import {clock, count, duration, exact, rate} from '../format.js';
+import {clock, count, duration, exact, jobName, rate} from '../format.js';
 import {plan, runs, WINDOW, WINDOWS} from '../picture.js';
 import {jobProgress} from './progress.js';
 import {showProblem} from './problem.js';
@@ -78,7 +78,7 @@ export function jobView(api) {
     }
 
     function render(job, progress, share) {
-        byId('job-title').textContent = `${job.operation} × ${count(job.size)}`;
+        byId('job-title').textContent = `${jobName(job)} × ${count(job.size)}`;
         progress.update(job);
         share.update(job.workers);
         if (job.error) {

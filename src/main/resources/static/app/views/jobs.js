@@ -1,7 +1,7 @@
 /** Recent jobs, newest first, each with its status, live progress and how its items split between workers. */
 import {h, byId} from '../dom.js';
 import {shareBar} from '../charts.js';
-import {ago, count, items, shortId} from '../format.js';
+import {ago, count, items, jobName, shortId} from '../format.js';
 import {keyed} from './keyed.js';
 import {jobProgress} from './progress.js';
 import {showProblem} from './problem.js';
@@ -66,7 +66,7 @@ function jobRow(job) {
     const when = h('span', {class: 'job-when'});
     const el = h('li', {class: 'job', 'data-job': job.id},
         h('a', {class: 'job-link', href: `#/jobs/${encodeURIComponent(job.id)}`},
-            h('strong', {text: job.operation}), h('span', {class: 'job-id'}, `${items(job.size)} · `, h('code', {text: shortId(job.id)}))),
+            h('strong', {text: jobName(job)}), h('span', {class: 'job-id'}, `${items(job.size)} · `, h('code', {text: shortId(job.id)}))),
         progress.el, share.el, when);
     return {
         el,

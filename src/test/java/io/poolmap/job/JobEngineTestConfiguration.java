@@ -2,6 +2,7 @@ package io.poolmap.job;
 
 import io.poolmap.MemoryBudget;
 import io.poolmap.MemoryProperties;
+import io.poolmap.expression.ExpressionLimits;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.poolmap.store.StoreTestConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
 @Import({JobConfiguration.class, JobService.class, JobPlanner.class, JobAdmission.class, JobTimeouts.class,
         JobRetention.class, JobHooks.class, JobShutdown.class, InMemoryJobStore.class, StoreJobArchive.class, JobRestore.class,
         StoreTestConfiguration.class})
-@EnableConfigurationProperties(MemoryProperties.class)
+@EnableConfigurationProperties({MemoryProperties.class, ExpressionLimits.class})
 public class JobEngineTestConfiguration {
 
     @Bean

@@ -8,6 +8,7 @@ import io.poolmap.operation.Numbers;
 public final class JobSubmissionBuilder {
 
     private String operation = "test_double";
+    private String expression;
     private Numbers numbers = Numbers.ofLongs(1, 2, 3);
     private Integer parallelism;
     private Integer chunkSize;
@@ -23,6 +24,13 @@ public final class JobSubmissionBuilder {
 
     public JobSubmissionBuilder operation(String operation) {
         this.operation = operation;
+        return this;
+    }
+
+    /** A job of this expression instead of an operation. */
+    public JobSubmissionBuilder expression(String expression) {
+        this.expression = expression;
+        this.operation = null;
         return this;
     }
 
@@ -62,6 +70,6 @@ public final class JobSubmissionBuilder {
     }
 
     public JobSubmission build() {
-        return new JobSubmission(operation, numbers, parallelism, chunkSize, timeoutMs, idempotency);
+        return new JobSubmission(operation, expression, numbers, parallelism, chunkSize, timeoutMs, idempotency);
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.LongStream;
 
 import io.poolmap.PoolmapProperties;
 import io.poolmap.cluster.ClusterProperties;
+import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.job.TestOperations.Gate;
 import io.poolmap.job.TestOperations.TestBlocking;
 import io.poolmap.job.TestOperations.TestDouble;
@@ -41,9 +42,25 @@ class StoreJobArchiveTest {
     private TestJobEngine engine;
 
     private TestJobEngine start(List<Operation> operations) {
+        return start(operations, ExpressionLimits.defaults());
+    }
+
+    private TestJobEngine start(List<Operation> operations, ExpressionLimits expressionLimits) {
         store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone());
-        engine = TestJobEngine.startOn(store, properties, operations, Clock.systemUTC());
+        engine = TestJobEngine.startOn(store, properties, operations, Clock.systemUTC(), expressionLimits);
         return engine;
+    }
+
+    /** A kept expression job that waits behind a job holding every worker, so that a crash finds it unfinished. */
+    private Job aQueuedExpressionJob(String expression, int size) {
+        start(List.of(new TestBlocking(gate)));
+        int workers = properties.effectiveWorkers();
+        engine.jobs().submit(aSubmission().operation("test_blocking").range(workers).parallelism(workers).chunkSize(1).build());
+        await().atMost(PATIENCE).until(() -> gate.entered() == workers);
+        Job job = engine.jobs().submit(aSubmission().expression(expression).range(size).build());
+        engine.jobs().keep(job);
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        return job;
     }
 
     /** What a crash leaves: the store is closed as it is, so nothing more is written, and the engine's threads stop. */
@@ -157,6 +174,55 @@ class StoreJobArchiveTest {
                 .isInstanceOf(JobRefusedException.class);
 
         assertThat(store.idempotency().containsKey("order-43")).isFalse();
+    }
+
+    @Test
+    void aKeptExpressionJobIsCompiledAgainAfterACrashAndComputesExactly() throws InterruptedException {
+        Job job = aQueuedExpressionJob("x**3 - 7", 3_000);
+        assertThat(store.jobs().get(job.id()).expression()).isEqualTo("x**3 - 7");
+        assertThat(store.jobs().get(job.id()).operation()).isNull();
+        crash();
+
+        start(List.of(new TestBlocking(gate)));
+        Job resumed = engine.jobs().find(job.id());
+
+        assertThat(resumed.await(PATIENCE)).isTrue();
+        assertThat(resumed.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(resumed.expression()).isEqualTo("x**3 - 7");
+        assertThat(resumed.operationName()).isEqualTo("expression");
+        assertThat(longsOf(resumed.resultsIf(JobStatus.SUCCEEDED)))
+                .containsExactly(LongStream.range(0, 3_000).map(x -> x * x * x - 7).toArray());
+    }
+
+    @Test
+    void anExpressionThatNoLongerCompilesFailsItsResumedJobSayingWhyAndTheJobStillShowsIt() throws InterruptedException {
+        Job job = aQueuedExpressionJob("x * 2 + 1000000", 2_000);
+        crash();
+
+        start(List.of(new TestBlocking(gate)), new ExpressionLimits(10, 100, 10_000, 10_000_000));
+        Job resumed = engine.jobs().find(job.id());
+
+        assertThat(resumed.await(PATIENCE)).isTrue();
+        assertThat(resumed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(resumed.error().detail()).contains("the expression no longer compiles on this instance");
+        assertThat(resumed.expression()).isEqualTo("x * 2 + 1000000");
+    }
+
+    @Test
+    void theExceptionOfAFailedKeptExpressionJobOutlivesARestart() throws InterruptedException {
+        Job job = aQueuedExpressionJob("100 // (x - 1500)", 2_000);
+        gate.open();
+        assertThat(job.await(PATIENCE)).isTrue();
+        assertThat(job.error().exception()).isEqualTo("ZeroDivisionError");
+        await().atMost(PATIENCE).until(() -> store.jobs().containsKey(job.id()) && store.jobs().get(job.id()).finished());
+        crash();
+
+        start(List.of(new TestDouble()));
+        Job again = engine.jobs().find(job.id());
+
+        assertThat(again.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(again.expression()).isEqualTo("100 // (x - 1500)");
+        assertThat(again.error()).isEqualTo(job.error());
     }
 
     private static long[] longsOf(Numbers numbers) {

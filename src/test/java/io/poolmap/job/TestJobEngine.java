@@ -8,8 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.poolmap.MemoryBudget;
 import io.poolmap.MemoryProperties;
 import io.poolmap.PoolmapProperties;
+import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.Operation;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.worker.PlatformWorkerPool;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -32,7 +33,8 @@ public final class TestJobEngine implements AutoCloseable {
     private final JobService jobs;
 
     private TestJobEngine(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners, Clock clock,
-            MemoryBudget memory, java.util.function.Function<ScheduledExecutorService, JobArchive> archiveFor) {
+            MemoryBudget memory, java.util.function.Function<ScheduledExecutorService, JobArchive> archiveFor,
+            ExpressionLimits expressionLimits) {
         this.archive = archiveFor.apply(scheduler);
         this.pool = PlatformWorkerPool.start(properties.effectiveWorkers());
         MemoryProperties memoryProperties = defaultMemory();
@@ -40,12 +42,12 @@ public final class TestJobEngine implements AutoCloseable {
         this.admission = new JobAdmission(properties, memory, listeners);
         this.retention = new JobRetention(store, archive, properties, memoryProperties, clock, scheduler);
         JobHooks hooks = new JobHooks(admission, retention, archive, listeners);
-        JobPlanner planner = new JobPlanner(new OperationRegistry(operations), properties, pool);
+        JobPlanner planner = new JobPlanner(new OperationRegistry(operations), expressionLimits, properties, pool);
         this.jobs = new JobService(planner, admission, new JobTimeouts(scheduler), hooks, store, archive, pool, clock);
         this.shutdown = new JobShutdown(admission, store, properties);
         JobTimeouts timeouts = new JobTimeouts(scheduler);
         this.restore = new JobRestore(archive, jobs, store, admission, retention, timeouts, hooks,
-                new OperationRegistry(operations), pool, clock);
+                new OperationRegistry(operations), expressionLimits, pool, clock);
     }
 
     /** Starts an engine that admits jobs at once. */
@@ -59,7 +61,8 @@ public final class TestJobEngine implements AutoCloseable {
     /** Starts an engine whose jobs take their heap from {@code memory}. */
     public static TestJobEngine start(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners,
             Clock clock, MemoryBudget memory) {
-        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory, timer -> new InMemoryJobArchive());
+        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory, timer -> new InMemoryJobArchive(),
+                ExpressionLimits.defaults());
         engine.shutdown.start();
         return engine;
     }
@@ -67,10 +70,16 @@ public final class TestJobEngine implements AutoCloseable {
     /** Starts an engine that keeps its jobs in {@code store}, and first puts back what the store holds. */
     static TestJobEngine startOn(io.poolmap.store.Store store, PoolmapProperties properties, List<Operation> operations,
             Clock clock) {
+        return startOn(store, properties, operations, clock, ExpressionLimits.defaults());
+    }
+
+    /** Starts an engine on {@code store} whose expressions are held to {@code expressionLimits}. */
+    static TestJobEngine startOn(io.poolmap.store.Store store, PoolmapProperties properties, List<Operation> operations,
+            Clock clock, ExpressionLimits expressionLimits) {
         MemoryProperties memory = defaultMemory();
         TestJobEngine engine = new TestJobEngine(properties, operations, List.of(), clock,
                 MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
-                timer -> new StoreJobArchive(store, Runnable::run, timer));
+                timer -> new StoreJobArchive(store, Runnable::run, timer), expressionLimits);
         engine.restore.start();
         engine.shutdown.start();
         return engine;

@@ -98,6 +98,13 @@ class HostileRequestsTest {
             {"a negative timeout", "{\"operation\":\"double\",\"numbers\":[1],\"timeoutMs\":-5}"},
             {"async as a string", "{\"operation\":\"double\",\"numbers\":[1],\"async\":\"yes\"}"},
             {"async as a number", "{\"operation\":\"double\",\"numbers\":[1],\"async\":1}"},
+            // expressions that try to do more than compute
+            {"an expression that imports", "{\"expression\":\"__import__('os').system('id')\",\"numbers\":[1]}"},
+            {"an expression that reaches for attributes", "{\"expression\":\"x.__class__.__bases__\",\"numbers\":[1]}"},
+            {"a lambda", "{\"expression\":\"(lambda: 1)()\",\"numbers\":[1]}"},
+            {"an expression and an operation", "{\"operation\":\"double\",\"expression\":\"x\",\"numbers\":[1]}"},
+            {"450 nested parentheses", "{\"expression\":\"" + "(".repeat(450) + "x" + ")".repeat(450) + "\",\"numbers\":[1]}"},
+            {"an expression of 50,000 characters", "{\"expression\":\"" + "x+".repeat(25_000) + "x\",\"numbers\":[1]}"},
             // huge numbers, NaN and Infinity
             {"an integer of 5,000 digits", "{\"operation\":\"double\",\"numbers\":[" + "9".repeat(5000) + "]}"},
             {"a negative integer of 5,000 digits", "{\"operation\":\"double\",\"numbers\":[-" + "9".repeat(5000) + "]}"},

@@ -16,6 +16,9 @@ final class ApiExamples {
     static final String ASYNC_REQUEST = """
             {"operation": "sleep", "numbers": [2000], "async": true}""";
 
+    static final String EXPRESSION_REQUEST = """
+            {"expression": "x**2 + 3*x + 1", "numbers": [1, 2, 3, -2, 1.5, 100000000000000000000]}""";
+
     static final String SUCCEEDED = """
             {"id":"f8db9cb9-29d3-4f1e-9754-decd9c644c70","operation":"double","status":"SUCCEEDED","size":5,
              "progress":{"completed":5,"total":5},"parallelism":2,"chunkSize":5,"timeoutMs":3600000,
@@ -74,9 +77,9 @@ final class ApiExamples {
 
     static final String UNKNOWN_FIELD = """
             {"type":"urn:poolmap:problem:invalid-request","title":"Invalid request","status":400,
-             "detail":"unknown field 'parallelsm'; the fields are [async, chunkSize, numbers, operation, parallelism, timeoutMs]",
+             "detail":"unknown field 'parallelsm'; the fields are [async, chunkSize, expression, numbers, operation, parallelism, timeoutMs]",
              "instance":"/api/v1/jobs","pointer":"/parallelsm",
-             "errors":[{"detail":"unknown field 'parallelsm'; the fields are [async, chunkSize, numbers, operation, parallelism, timeoutMs]","pointer":"/parallelsm"}]}""";
+             "errors":[{"detail":"unknown field 'parallelsm'; the fields are [async, chunkSize, expression, numbers, operation, parallelism, timeoutMs]","pointer":"/parallelsm"}]}""";
 
     static final String OUT_OF_RANGE = """
             {"type":"urn:poolmap:problem:invalid-request","title":"Invalid request","status":400,
@@ -105,6 +108,11 @@ final class ApiExamples {
              "detail":"'limit' must be greater than or equal to 1","instance":"/api/v1/jobs/85190850-9250-4e9f-96b3-023ac1614a2e/items",
              "parameter":"limit","errors":[{"detail":"'limit' must be greater than or equal to 1","parameter":"limit"}]}""";
 
+    static final String INVALID_EXPRESSION = """
+            {"type":"urn:poolmap:problem:invalid-expression","title":"Invalid expression","status":400,
+             "detail":"unexpected '*' (column 5)\n    x ** * 2\n         ^",
+             "instance":"/api/v1/jobs","pointer":"/expression","line":1,"column":5}""";
+
     static final String OUTSIDE_DOMAIN = """
             {"type":"urn:poolmap:problem:outside-domain","title":"Number outside the operation's domain","status":422,
              "detail":"numbers[2] = -1 is outside the domain of sqrt: sqrt needs a number ≥ 0",
@@ -115,6 +123,12 @@ final class ApiExamples {
              "detail":"numbers[1] = 1.0E200: square(1.0E200) is not a finite number",
              "instance":"/api/v1/jobs","jobId":"9196ccb2-ded9-4773-bb5e-fd9c2e4c4bcf","pointer":"/numbers/1","index":1,"value":1.0E200,
              "progress":{"completed":1,"total":2}}""";
+
+    static final String EXPRESSION_ITEM_FAILED = """
+            {"type":"urn:poolmap:problem:item-failed","title":"Item failed","status":422,
+             "detail":"numbers[2] = 3: ZeroDivisionError: integer division or modulo by zero",
+             "instance":"/api/v1/jobs","jobId":"7d19c74b-a0a7-4da4-a271-183ba887b696","pointer":"/numbers/2","index":2,"value":3,
+             "exception":"ZeroDivisionError","progress":{"completed":2,"total":4}}""";
 
     static final String CANCELLED = """
             {"type":"urn:poolmap:problem:job-cancelled","title":"Job cancelled","status":409,"detail":"cancelled by a client",

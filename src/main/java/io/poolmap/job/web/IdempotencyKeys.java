@@ -13,8 +13,8 @@ import io.poolmap.web.ProblemException;
 import io.poolmap.web.ProblemType;
 
 /**
- * An {@code Idempotency-Key} header and the SHA-256 of what its request asks (operation, numbers, options; not
- * {@code async}, which changes how it is answered, not the job), so that the same key with another request is told
+ * An {@code Idempotency-Key} header and the SHA-256 of what its request asks (operation or expression, numbers,
+ * options; not {@code async}, which changes how it is answered, not the job), so that the same key with another request is told
  * apart from a retry. A key is 1 to 255 visible ASCII characters, as the IETF draft suggests.
  */
 final class IdempotencyKeys {
@@ -36,6 +36,7 @@ final class IdempotencyKeys {
     private static String hash(JobRequest request) {
         MessageDigest digest = sha256();
         text(digest, request.operation());
+        text(digest, request.expression());
         text(digest, String.valueOf(request.parallelism()));
         text(digest, String.valueOf(request.chunkSize()));
         text(digest, String.valueOf(request.timeoutMs()));

@@ -58,7 +58,7 @@ class JobController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "submitJob", summary = "Submit a job",
-            description = "Runs `operation` over `numbers` on the worker pool and, by default, waits for the result "
+            description = "Runs `operation` (or `expression`, a Python expression in x) over `numbers` on the worker pool and, by default, waits for the result "
                     + "(up to poolmap.sync-wait; then 202). With \"async\": true or the header Prefer: respond-async it answers 202 at once.")
     @ApiResponse(responseCode = "200", description = "The job succeeded; `results` are in input order.",
             headers = @Header(name = "Content-Location", description = "/api/v1/jobs/{id}", schema = @Schema(type = "string")),
@@ -71,11 +71,13 @@ class JobController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class), examples = {
                     @ExampleObject(name = "accepted", value = ApiExamples.ACCEPTED),
                     @ExampleObject(name = "accepted and already finished", value = ApiExamples.ACCEPTED_FINISHED)}))
-    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or empty field, a non-number, an unknown field or operation, an option out of range.",
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, a missing or empty field, a non-number, an unknown field or operation, an option out of range, "
+            + "both or neither of operation and expression, an expression that does not compile (invalid-expression: line, column and a caret in the detail).",
             content = @Content(mediaType = PROBLEM, examples = {
                     @ExampleObject(name = "unknown field", value = ApiExamples.UNKNOWN_FIELD),
                     @ExampleObject(name = "options out of range", value = ApiExamples.OUT_OF_RANGE),
-                    @ExampleObject(name = "unknown operation", value = ApiExamples.UNKNOWN_OPERATION)}))
+                    @ExampleObject(name = "unknown operation", value = ApiExamples.UNKNOWN_OPERATION),
+                    @ExampleObject(name = "invalid expression", value = ApiExamples.INVALID_EXPRESSION)}))
     @ApiResponse(responseCode = "409", description = "The job was cancelled before it finished.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.CANCELLED)))
     @ApiResponse(responseCode = "413", description = "More than poolmap.max-batch-size numbers, or a body larger than poolmap.max-request-size.",
@@ -85,7 +87,8 @@ class JobController {
     @ApiResponse(responseCode = "422", description = "An item is outside the operation's domain (refused before a job exists), or an item failed while computing (the job FAILED).",
             content = @Content(mediaType = PROBLEM, examples = {
                     @ExampleObject(name = "outside the domain", value = ApiExamples.OUTSIDE_DOMAIN),
-                    @ExampleObject(name = "item failed", value = ApiExamples.ITEM_FAILED)}))
+                    @ExampleObject(name = "item failed", value = ApiExamples.ITEM_FAILED),
+                    @ExampleObject(name = "expression item failed", value = ApiExamples.EXPRESSION_ITEM_FAILED)}))
     @ApiResponse(responseCode = "429", description = "Not enough room in the queue (poolmap.queue-capacity); retry after Retry-After seconds.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.QUEUE_FULL)))
@@ -98,6 +101,7 @@ class JobController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = JobRequest.class), examples = {
                             @ExampleObject(name = "double with 4 workers", value = ApiExamples.REQUEST),
+                            @ExampleObject(name = "an expression", value = ApiExamples.EXPRESSION_REQUEST),
                             @ExampleObject(name = "asynchronous", value = ApiExamples.ASYNC_REQUEST)}))
             @Valid @RequestBody JobRequest request,
             @Parameter(description = "Send `respond-async` to get 202 at once instead of waiting for the result")

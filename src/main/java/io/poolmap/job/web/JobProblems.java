@@ -25,6 +25,7 @@ final class JobProblems {
     static ProblemException refused(JobRefusedException refusal) {
         ProblemType type = switch (refusal.reason()) {
             case UNKNOWN_OPERATION -> ProblemType.UNKNOWN_OPERATION;
+            case INVALID_EXPRESSION -> ProblemType.INVALID_EXPRESSION;
             case OUTSIDE_DOMAIN -> ProblemType.OUTSIDE_DOMAIN;
             case RESULTS_TOO_LARGE -> ProblemType.RESULTS_TOO_LARGE;
             case INVALID_OPTION -> ProblemType.INVALID_REQUEST;
@@ -42,6 +43,9 @@ final class JobProblems {
         }
         if (refusal.index() != null) {
             problem.with("index", refusal.index()).with("value", refusal.value());
+        }
+        if (refusal.syntaxError() != null) {
+            problem.with("line", refusal.syntaxError().line()).with("column", refusal.syntaxError().column());
         }
         if (!refusal.operations().isEmpty()) {
             problem.with("operations", refusal.operations());
@@ -83,6 +87,9 @@ final class JobProblems {
         ProblemException problem = new ProblemException(type, error.detail()).with("jobId", job.id());
         if (error.index() != null) {
             problem.with("pointer", "/numbers/" + error.index()).with("index", error.index()).with("value", error.value());
+        }
+        if (error.exception() != null) {
+            problem.with("exception", error.exception());
         }
         return problem.with("progress", Map.of("completed", completed, "total", (long) job.size()));
     }

@@ -1,8 +1,8 @@
 package io.poolmap.job.web;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import io.poolmap.job.JobSubmission;
 import io.poolmap.operation.Numbers;
@@ -10,21 +10,29 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A job to run, as {@code Pool(processes=parallelism).map(operation, numbers, chunksize)}.
+ * A job to run, as {@code Pool(processes=parallelism).map(operation, numbers, chunksize)}: of a named operation or of
+ * an expression, exactly one of them.
  *
  * @param operation the operation's name, as listed by {@code GET /api/v1/operations}
+ * @param expression a Python expression in {@code x}, such as {@code x**2 + 3*x + 1}
  * @param numbers the batch: 1 … {@code poolmap.max-batch-size} JSON numbers; integers are exact at any size
  * @param parallelism most workers this job may use at once; above the pool size it is clamped
  * @param chunkSize items per chunk; when absent poolmap chooses one from the batch size and the operation's cost
  * @param timeoutMs time limit in milliseconds; at most {@code poolmap.max-timeout}, which is also the default
  * @param async answer 202 at once instead of waiting for the result (as the header {@code Prefer: respond-async})
  */
-@Schema(description = "A batch of numbers and the operation to map over them.")
+@Schema(description = "A batch of numbers and the operation or the expression to map over them (exactly one of the two).")
 record JobRequest(
-        @NotBlank
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "double",
-                description = "The operation's name, as listed by GET /api/v1/operations.")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Schema(example = "double",
+                description = "The operation's name, as listed by GET /api/v1/operations. Exactly one of operation and expression.")
         String operation,
+        @Schema(example = "x**2 + 3*x + 1",
+                description = "A Python 3 expression in x, computed for each number with Python's semantics (integers exact, "
+                        + "/ true division, // and % floored): + - * / // % **, comparisons, and/or/not, a if c else b, "
+                        + "abs min max round sqrt floor ceil log exp gcd isqrt, pi, e, True, False; the whole language is "
+                        + "at GET /api/v1/operations/expression. Exactly one of operation and expression.")
+        String expression,
         @NotNull
         @ArraySchema(schema = @Schema(type = "number"), minItems = 1,
                 arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "[1, 2, 3, 4, 5]",
@@ -50,6 +58,6 @@ record JobRequest(
 
     /** What the engine is asked to run, with the request's {@code Idempotency-Key}, if it has one. */
     JobSubmission toSubmission(JobSubmission.Idempotency idempotency) {
-        return new JobSubmission(operation, numbers, parallelism, chunkSize, timeoutMs, idempotency);
+        return new JobSubmission(operation, expression, numbers, parallelism, chunkSize, timeoutMs, idempotency);
     }
 }

@@ -15,7 +15,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * look at the job, so that no field contradicts the status read with it.
  *
  * @param id the job's id, as in its {@code Location}
- * @param operation the operation's name
+ * @param operation the operation's name; absent for a job of an expression
+ * @param expression the expression, as the client wrote it; absent for a job of a named operation
  * @param status where the job is in its life
  * @param size the number of items
  * @param progress items computed so far out of all
@@ -34,7 +35,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A job without its results: status, progress, and the error when it did not succeed.")
 public record JobSummary(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "0b6c1d1e-6f1e-4e57-9b0e-3c1f0c4f8a21") String id,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "double") String operation,
+        @Schema(example = "double", description = "The operation's name; absent when the job maps an expression.") String operation,
+        @Schema(example = "x**2 + 3*x + 1", description = "The expression the job maps; absent when it names an operation.")
+        String expression,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "SUCCEEDED") JobStatus status,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "5") int size,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Progress progress,
@@ -75,7 +78,9 @@ public record JobSummary(
         Instant finishedAt = status.isTerminal() ? job.finishedAt() : null;
         Instant end = finishedAt != null ? finishedAt : now;
         long completed = job.completed();
-        return new JobSummary(job.id(), job.operationName(), status, job.size(), new Progress(completed, job.size()),
+        String expression = job.expression();
+        return new JobSummary(job.id(), expression == null ? job.operationName() : null, expression, status, job.size(),
+                new Progress(completed, job.size()),
                 job.parallelism(), job.chunkSize(), job.timeoutMs(),
                 error == null ? null : JobProblems.endedAsMap(job, error, completed),
                 job.itemsByWorker(), job.submittedAt(), job.startedAt(), finishedAt,

@@ -3,7 +3,7 @@ package io.poolmap.operation.web;
 import java.util.List;
 
 import io.poolmap.operation.OperationInfo;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +24,8 @@ class OperationController {
 
     @GetMapping(path = "/api/v1/operations", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "listOperations", summary = "List the operations",
-            description = "Every operation with its kind (cpu runs on the workers, io on virtual threads), its domain, its cost limit and an example.")
+            description = "Every operation with its kind (cpu runs on the workers, io on virtual threads), its domain, its cost limit and an example; "
+                    + "the built-in ones and the operator's plug-ins alike. A job may instead give an expression: see GET /api/v1/operations/expression.")
     List<OperationView> operations() {
         return registry.all().stream().map(operation -> OperationView.of(operation.info())).toList();
     }

@@ -20,7 +20,7 @@ import io.poolmap.job.TestOperations.TestDomain;
 import io.poolmap.job.TestOperations.TestDouble;
 import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.job.TestOperations.TestSleep;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.security.AccessTestConfiguration;
 import io.poolmap.web.StrictJsonTestConfiguration;
 import io.poolmap.worker.WorkerPoolTestConfiguration;
@@ -257,7 +257,7 @@ class JobControllerTest {
         Map<String, Object> problem = invalid(post("{\"operation\":\"test_double\",\"numbers\":[1],\"parallelsm\":4}"));
 
         assertThat(problem).containsEntry("pointer", "/parallelsm")
-                .containsEntry("detail", "unknown field 'parallelsm'; the fields are [async, chunkSize, numbers, operation, parallelism, timeoutMs]");
+                .containsEntry("detail", "unknown field 'parallelsm'; the fields are [async, chunkSize, expression, numbers, operation, parallelism, timeoutMs]");
         assertThat(jobs.count(null)).isZero();
     }
 

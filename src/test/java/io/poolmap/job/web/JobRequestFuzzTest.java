@@ -94,7 +94,7 @@ class JobRequestFuzzTest {
         long timeoutMs = request.timeoutMs() == null ? 2_000 : Math.min(request.timeoutMs(), 2_000);
         Job job;
         try {
-            job = JOBS.submit(new JobRequest(request.operation(), request.numbers(), request.parallelism(), request.chunkSize(),
+            job = JOBS.submit(new JobRequest(request.operation(), request.expression(), request.numbers(), request.parallelism(), request.chunkSize(),
                     timeoutMs, request.async()).toSubmission());
         } catch (JobRefusedException refused) {
             assertClientError(JobProblems.refused(refused));

@@ -17,7 +17,7 @@ import io.poolmap.job.TestOperations.Gate;
 import io.poolmap.job.TestOperations.TestBlocking;
 import io.poolmap.job.TestOperations.TestDouble;
 import io.poolmap.job.TestOperations.TestFailing;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.security.AccessTestConfiguration;
 import io.poolmap.web.StrictJsonTestConfiguration;
 import io.poolmap.worker.WorkerPoolTestConfiguration;

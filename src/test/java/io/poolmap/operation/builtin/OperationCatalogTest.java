@@ -14,7 +14,7 @@ import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationInfo;
 import io.poolmap.operation.OperationKind;
-import io.poolmap.operation.OperationRegistry;
+import io.poolmap.operation.registry.OperationRegistry;
 import io.poolmap.operation.NumbersFixtures;
 
 /** Checks what {@code GET /api/v1/operations} will show: every operation, its example, domain and limit. */
