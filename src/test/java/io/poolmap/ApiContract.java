@@ -155,22 +155,50 @@ final class ApiContract {
         List<String> wrong = new ArrayList<>();
         spec.at("/paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             List<Map.Entry<String, JsonNode>> contents = new ArrayList<>();
-            operation.getValue().at("/requestBody/content").properties().forEach(content -> contents.add(Map.entry("request", content.getValue())));
+            List<String> mediaTypes = new ArrayList<>();
+            operation.getValue().at("/requestBody/content").properties().forEach(content -> {
+                contents.add(Map.entry("request", content.getValue()));
+                mediaTypes.add(content.getKey());
+            });
             operation.getValue().at("/responses").properties().forEach(response -> response.getValue().path("content").properties()
-                    .forEach(content -> contents.add(Map.entry(response.getKey(), content.getValue()))));
-            for (Map.Entry<String, JsonNode> content : contents) {
+                    .forEach(content -> {
+                        contents.add(Map.entry(response.getKey(), content.getValue()));
+                        mediaTypes.add(content.getKey());
+                    }));
+            for (int i = 0; i < contents.size(); i++) {
+                Map.Entry<String, JsonNode> content = contents.get(i);
                 List<JsonNode> examples = new ArrayList<>();
                 if (content.getValue().has("example")) {
                     examples.add(content.getValue().get("example"));
                 }
                 content.getValue().path("examples").values().forEach(example -> examples.add(example.path("value")));
-                for (JsonNode example : examples) {
+                boolean ndjson = mediaTypes.get(i).endsWith("x-ndjson");
+                for (JsonNode example : ndjson ? lines(examples) : examples) {
                     errors(content.getValue().path("schema"), example).forEach(error -> wrong.add(operation.getKey().toUpperCase(Locale.ROOT)
                             + " " + path.getKey() + " " + content.getKey() + " example: " + error + "\n    in " + abbreviate(example.toString())));
                 }
             }
         }));
         return wrong;
+    }
+
+    /** An NDJSON example is a string of lines: each line is checked on its own, as the lines of a real answer are. */
+    private static List<JsonNode> lines(List<JsonNode> examples) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (JsonNode example : examples) {
+            if (!example.isString()) {
+                lines.add(example);
+                continue;
+            }
+            example.asString().lines().filter(line -> !line.isBlank()).forEach(line -> {
+                try {
+                    lines.add(JSON.readTree(line));
+                } catch (RuntimeException notJson) {
+                    lines.add(example); // fails its schema, showing the whole example
+                }
+            });
+        }
+        return lines;
     }
 
     /** {@code METHOD /path/{template} status} for every answer the document promises. */

@@ -66,6 +66,24 @@ class ApiContractCheckTest {
         assertThat(wrong.exampleViolations()).hasSize(2).allSatisfy(violation -> assertThat(violation).contains("GET /things/{id} 200 example"));
     }
 
+    @Test
+    void eachLineOfAnNdjsonExampleAndAnswerIsCheckedOnItsOwn() {
+        String lines = """
+                {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
+                 "paths": {"/lines": {"get": {"responses": {
+                   "200": {"description": "lines", "content": {"application/x-ndjson": {"schema": {"$ref": "#/components/schemas/Line"},
+                            "example": "{\\"n\\": 1}\\n{\\"n\\": 2}\\n"}}}}}}},
+                 "components": {"schemas": {"Line": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}}}}}""";
+        ApiContract good = ApiContract.of(lines);
+        ApiContract wrong = ApiContract.of(lines.replace("{\\"n\\": 2}", "{\\"n\\": \\"two\\"}"));
+
+        assertThat(good.exampleViolations()).isEmpty();
+        assertThat(wrong.exampleViolations()).singleElement().asString().contains("two");
+
+        good.check("GET", URI.create("http://localhost/lines"), answer(200, "application/x-ndjson", "{\"n\":1}\n{\"m\":2}\n"));
+        assertThat(good.violations()).singleElement().asString().contains("(a line)", "m");
+    }
+
     private static HttpResponse<String> answer(int status, String contentType, String body) {
         return new HttpResponse<>() {
             @Override

@@ -130,7 +130,12 @@ class ApiContractTest {
         expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"sqrt\",\"numbers\":[4,-1]}");
         expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"fibonacci\",\"numbers\":[-100000000000000000000]}", "Accept", EXACT_JSON);
         expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"square\",\"numbers\":[3,1e200]}");
-        expect(504, "POST", "/api/v1/jobs", "{\"operation\":\"test_blocking\",\"numbers\":[1,2],\"timeoutMs\":100}");
+        String failed = jobId(expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"square\",\"numbers\":[3,1e200,4],\"parallelism\":1}"));
+        expect(200, "POST", "/api/v1/jobs", "{\"expression\":\"x**2 + 3*x + 1\",\"numbers\":[1,1.5,100000000000000000000]}");
+        expect(400, "POST", "/api/v1/jobs", "{\"expression\":\"x ** * 2\",\"numbers\":[1]}");
+        expect(422, "POST", "/api/v1/jobs", "{\"expression\":\"100 // (x - 3)\",\"numbers\":[1,3]}");
+        String timedOut = jobId(expect(504, "POST", "/api/v1/jobs", "{\"operation\":\"test_blocking\",\"numbers\":[1,2],\"timeoutMs\":100}"));
+        resultScenarios(failed, timedOut);
         gate.open();
         awaitAnEmptyQueue();
         gate.reset();
@@ -146,6 +151,7 @@ class ApiContractTest {
                 .until(() -> json.readTree(send("GET", "/api/v1/jobs?status=RUNNING", null).body()).at("/total").asInt() == 1);
         String running = json.readTree(expect(200, "GET", "/api/v1/jobs?status=RUNNING", null).body()).at("/jobs/0/id").asString();
         expect(200, "GET", "/api/v1/jobs/" + running + "/items", null);
+        expect(409, "GET", "/api/v1/jobs/" + running + "/results", null, "Accept", "application/json");
         expect(200, "DELETE", "/api/v1/jobs/" + running, null);
         gate.open();
         check(409, "POST", "/api/v1/jobs", waiting.get(10, TimeUnit.SECONDS));
@@ -157,6 +163,17 @@ class ApiContractTest {
         expect(200, "DELETE", "/api/v1/jobs/" + filling, null);
         gate.open();
         return succeeded;
+    }
+
+    /** The results of jobs that did not succeed: streamed with the failed item's line, or their own problem as an array. */
+    private void resultScenarios(String failed, String timedOut) throws Exception {
+        expect(200, "GET", "/api/v1/jobs/" + failed + "/results", null, "Accept", "application/x-ndjson");
+        expect(200, "GET", "/api/v1/jobs/" + failed + "/results?order=completion", null);
+        expect(422, "GET", "/api/v1/jobs/" + failed + "/results", null, "Accept", "application/json");
+        expect(400, "GET", "/api/v1/jobs/" + failed + "/results?order=sideways", null);
+        expect(400, "GET", "/api/v1/jobs/" + failed + "/results?order=completion&from=1", null);
+        expect(504, "GET", "/api/v1/jobs/" + timedOut + "/results", null, "Accept", "application/json");
+        expect(200, "GET", "/api/v1/jobs/" + timedOut + "/results", null, "Accept", "application/x-ndjson");
     }
 
     /** Until the items of ended jobs have left the queue and its whole capacity is free again. */
@@ -238,6 +255,11 @@ class ApiContractTest {
             request.setHeader(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The job a problem is about. */
+    private String jobId(HttpResponse<String> response) {
+        return json.readTree(response.body()).get("jobId").asString();
     }
 
     private String id(HttpResponse<String> response) {

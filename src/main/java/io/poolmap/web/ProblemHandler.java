@@ -101,7 +101,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Every 400 problem ({@code invalid-request}, {@code unknown-operation}) lists what is wrong in {@code errors}, one
+     * Every 400 problem ({@code invalid-request}, {@code unknown-operation}, {@code invalid-expression}) lists what is wrong in {@code errors}, one
      * entry per fault with its {@code detail} and its {@code pointer} (a body's field or item) or {@code parameter} (a
      * query parameter), so that a client reads faults in one way whether the request had one or several.
      */

@@ -110,8 +110,9 @@ final class ApiExamples {
 
     static final String INVALID_EXPRESSION = """
             {"type":"urn:poolmap:problem:invalid-expression","title":"Invalid expression","status":400,
-             "detail":"unexpected '*' (column 5)\n    x ** * 2\n         ^",
-             "instance":"/api/v1/jobs","pointer":"/expression","line":1,"column":5}""";
+             "detail":"unexpected '*' (column 5)\\n    x ** * 2\\n         ^",
+             "instance":"/api/v1/jobs","pointer":"/expression","line":1,"column":5,
+             "errors":[{"detail":"unexpected '*' (column 5)\\n    x ** * 2\\n         ^","pointer":"/expression"}]}""";
 
     static final String OUTSIDE_DOMAIN = """
             {"type":"urn:poolmap:problem:outside-domain","title":"Number outside the operation's domain","status":422,

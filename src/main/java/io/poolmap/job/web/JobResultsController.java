@@ -62,7 +62,7 @@ class JobResultsController {
             description = StreamExamples.RESULTS_DESCRIPTION)
     @ApiResponse(responseCode = "200", description = "One line per item, then the end line; flushed as chunks complete. "
             + "A stream whose last line is not the end line was cut: resume it with `from`.",
-            content = {@Content(mediaType = NDJSON, schema = @Schema(type = "string"), examples = {
+            content = {@Content(mediaType = NDJSON, schema = @Schema(ref = "#/components/schemas/ResultLine"), examples = {
                     @ExampleObject(name = "input order", value = StreamExamples.RESULTS, summary = "sleep over [1500, 200, 200, 200] on two lanes"),
                     @ExampleObject(name = "completion order", value = StreamExamples.RESULTS_AS_COMPLETED, summary = "the same job with order=completion"),
                     @ExampleObject(name = "a failed item", value = StreamExamples.RESULTS_FAILED)}),
