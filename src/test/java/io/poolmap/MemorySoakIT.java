@@ -81,10 +81,21 @@ class MemorySoakIT {
                 checkEnded(jar, job.getKey(), job.getValue());
             }
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(health(jar)).isEqualTo("UP"));
-            long heapAfter = heapUsedAfterCollection(jar);
-            long retainedMayKeep = heapOfTheJar() / 100 * 15;
-            assertThat(heapAfter - heapAtStart).as("heap kept after the load (start %d MB, after %d MB)",
-                    heapAtStart >> 20, heapAfter >> 20).isLessThan(retainedMayKeep + (32L << 20));
+            // finished big jobs move their numbers to the store off the request threads: once the writes have caught
+            // up (a slow disk takes a while), a collection leaves no more than retention may keep
+            long bound = heapOfTheJar() / 100 * 15 + (32L << 20);
+            AtomicLong heapAfter = new AtomicLong();
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
+                    heapAfter.set(heapUsedAfterCollection(jar));
+                    return heapAfter.get() - heapAtStart < bound;
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException held) {
+                throw new AssertionError("heap kept after the load: %d MB at start, %d MB after (at most %d MB more); what it holds:%n%s"
+                        .formatted(heapAtStart >> 20, heapAfter.get() >> 20, bound >> 20, histogram(jar)), held);
+            }
+            System.out.printf("MemorySoakIT: statuses %s; heap after a collection %d MB at start, %d MB after the load%n",
+                    statuses, heapAtStart >> 20, heapAfter.get() >> 20);
         }
     }
 
@@ -204,6 +215,16 @@ class MemorySoakIT {
             total += (long) Double.parseDouble(used.group(1));
         }
         return total;
+    }
+
+    /** The classes that hold most of the process's heap, from jcmd, for a failure message. */
+    private static String histogram(RunningJar jar) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process histogram = new ProcessBuilder(jcmd, Long.toString(jar.process().pid()), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        String lines = new String(histogram.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        histogram.waitFor(30, TimeUnit.SECONDS);
+        return lines.lines().limit(30).collect(Collectors.joining("\n"));
     }
 
     /** The log's ERROR lines and the lines after each, for a failure message. */
