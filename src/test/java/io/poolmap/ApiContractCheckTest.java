@@ -75,12 +75,12 @@ class ApiContractCheckTest {
                             "example": "{\\"n\\": 1}\\n{\\"n\\": 2}\\n"}}}}}}},
                  "components": {"schemas": {"Line": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}}}}}""";
         ApiContract good = ApiContract.of(lines);
-        ApiContract wrong = ApiContract.of(lines.replace("{\\"n\\": 2}", "{\\"n\\": \\"two\\"}"));
+        ApiContract wrong = ApiContract.of(lines.replace("{\\\"n\\\": 2}", "{\\\"n\\\": \\\"two\\\"}"));
 
         assertThat(good.exampleViolations()).isEmpty();
         assertThat(wrong.exampleViolations()).singleElement().asString().contains("two");
 
-        good.check("GET", URI.create("http://localhost/lines"), answer(200, "application/x-ndjson", "{\"n\":1}\n{\"m\":2}\n"));
+        good.check("GET", URI.create("http://localhost/lines"), answer(200, "application/x-ndjson", "{\"n\":1}\n{\"n\":2,\"m\":3}\n"));
         assertThat(good.violations()).singleElement().asString().contains("(a line)", "m");
     }
 

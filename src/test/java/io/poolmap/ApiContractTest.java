@@ -143,8 +143,8 @@ class ApiContractTest {
         CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return send("POST", "/api/v1/jobs", "{\"operation\":\"test_blocking\",\"numbers\":[1,2],\"parallelism\":1}");
-            } catch (IOException | InterruptedException failed) {
-                throw new IllegalStateException(failed);
+            } catch (IOException | InterruptedException notSent) {
+                throw new IllegalStateException(notSent);
             }
         });
         await().atMost(Duration.ofSeconds(10))
