@@ -35,6 +35,22 @@ class Answer:
         return _numbers.decode(self.body)
 
 
+class Stream:
+    """An open response, read a line at a time; closing it closes its connection."""
+
+    __slots__ = ("connection", "response")
+
+    def __init__(self, connection, response):
+        self.connection, self.response = connection, response
+
+    def readline(self):
+        return self.response.readline()
+
+    def close(self):
+        self.response.close()
+        self.connection.close()
+
+
 class Service:
     """A poolmap service at ``url`` (default: ``POOLMAP_URL``, else http://localhost:8080) with ``api_key``
     (default: ``POOLMAP_API_KEY``); ``retries`` bounds the tries after a 429 or 503, each waiting what
@@ -86,7 +102,7 @@ class Service:
                 raise self.error(Answer(response.status, response.headers, response.read()))
             finally:
                 connection.close()
-        return response
+        return Stream(connection, response)
 
     def _exchange(self, method, path, body, headers, timeout):
         connection = self._connection(timeout)

@@ -109,13 +109,13 @@ class Jobs:
                         index = line["index"]
                         if "error" in line:
                             raise from_problem(line["error"], job.offset)
-                        cut = 0
+                        if (index < next_index) if ordered else (index in seen):
+                            continue  # already given (a resumed stream repeats nothing, but be sure)
                         if ordered:
                             next_index = index + 1
-                        elif index in seen:
-                            continue
                         else:
                             seen.add(index)
+                        cut = 0
                         yield job.offset + index, line["result"]
                 except NETWORK_ERRORS:
                     pass  # cut: opened again below

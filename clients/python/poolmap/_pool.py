@@ -8,7 +8,7 @@ from multiprocessing import TimeoutError
 from ._errors import JobError
 from ._http import Service
 from ._jobs import Jobs
-from ._translate import target_of
+from ._translate import Translated, target_of
 
 __all__ = ["Pool", "AsyncResult", "IMapIterator"]
 
@@ -193,7 +193,7 @@ class Pool:
 
 def _named(refused, target):
     """An expression made from a function that poolmap refuses is the function's fault: a TypeError that says so."""
-    if refused.slug == "invalid-expression" and "expression" in target:
+    if refused.slug == "invalid-expression" and isinstance(target, Translated):
         return TypeError("poolmap refused the expression %r: %s" % (target["expression"], refused.detail))
     return refused
 

@@ -24,7 +24,7 @@ import linecache
 import math
 import types
 
-__all__ = ["target_of"]
+__all__ = ["target_of", "Translated"]
 
 _NAMES_OF_THE_LANGUAGE = {"x", "True", "False", "pi", "e"}
 _INSTEAD = ("Instead: give map an operation's name or an expression as a string (pool.map(\"square\", items), "
@@ -60,15 +60,15 @@ def target_of(func):
         if text.isidentifier() and text not in _NAMES_OF_THE_LANGUAGE:
             return {"operation": text}
         return {"expression": text}
-    if isinstance(func, types.BuiltinFunctionType) or func in (int, float):
-        return {"expression": _builtin(func)}
+    if isinstance(func, (types.BuiltinFunctionType, type)):
+        return Translated(expression=_builtin(func))
     if isinstance(func, types.FunctionType):
-        return {"expression": _Function(func).translate()}
+        return Translated(expression=_Function(func).translate())
     raise TypeError(_why_not_callable(func))
 
 
 def _builtin(func):
-    known = _FUNCTIONS.get(func) or _REWRITTEN.get(func)
+    known = (_FUNCTIONS.get(func) or _REWRITTEN.get(func)) if _hashable(func) else None
     if known is None or known[1] > 1 or (known[2] is not None and known[2] < 1):
         raise TypeError("poolmap cannot compute %s: it is not a function of poolmap's expressions. %s"
                         % (getattr(func, "__name__", func), _INSTEAD))
@@ -87,9 +87,21 @@ def _why_not_callable(func):
     return "poolmap cannot compute %s. %s" % (what, _INSTEAD)
 
 
+class Translated(dict):
+    """An expression that the client made from a Python function (rather than one the caller wrote)."""
+
+
 @functools.lru_cache(maxsize=64)
-def _module_tree(source):
-    return ast.parse(source)
+def _definitions(source):
+    """The functions and lambdas of a module's source by the line Python's code objects start at (a function's
+    first decorator, else its def)."""
+    by_line = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            by_line.setdefault(min([node.lineno] + [d.lineno for d in node.decorator_list]), []).append(node)
+        elif isinstance(node, ast.Lambda):
+            by_line.setdefault(node.lineno, []).append(node)
+    return by_line
 
 
 class _Binding:
@@ -134,21 +146,20 @@ class _Function:
             raise self.refuse(None, "its source cannot be read (a function typed at the interactive prompt or made "
                                     "with exec has none): define it in a file")
         try:
-            tree = _module_tree("".join(lines))
+            definitions = _definitions("".join(lines))
         except SyntaxError:
             raise self.refuse(None, "its file no longer parses as Python") from None
         first = self.code.co_firstlineno
         if self.code.co_name == "<lambda>":
-            candidates = [n for n in ast.walk(tree) if isinstance(n, ast.Lambda) and n.lineno == first]
+            candidates = [n for n in definitions.get(first, ()) if isinstance(n, ast.Lambda)]
             arguments = list(self.code.co_varnames[:self.code.co_argcount + self.code.co_kwonlyargcount])
             candidates = [n for n in candidates
                           if [a.arg for a in n.args.posonlyargs + n.args.args + n.args.kwonlyargs] == arguments]
             if len({ast.dump(n) for n in candidates}) > 1:
                 candidates = self._by_position(candidates)
         else:
-            candidates = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-                          and n.name == self.code.co_name
-                          and min([n.lineno] + [d.lineno for d in n.decorator_list]) == first]
+            candidates = [n for n in definitions.get(first, ()) if not isinstance(n, ast.Lambda)
+                          and n.name == self.code.co_name]
         if not candidates or len({ast.dump(n) for n in candidates}) > 1:
             raise self.refuse(None, "its source is not where Python says it is (line %d of %s), or several lambdas "
                                     "there look alike: put it on a line of its own" % (first, self.code.co_filename))
