@@ -72,6 +72,9 @@ class ServiceUnreachable(PoolmapError, ConnectionError):
     """No answer from poolmap at all: nothing listens at the URL, the name does not resolve, or the connection broke."""
 
 
+for _public in (PoolmapError, JobError, AuthenticationError, ServiceUnreachable):
+    _public.__module__ = "poolmap"  # as users import them
+
 # Python's exceptions that poolmap's expressions name (expression/PyError.java); LimitError, ComplexResult and
 # NonFiniteResult are poolmap's own (Python would have computed on), so they stay plain JobErrors
 _PYTHON_EXCEPTIONS = ("ZeroDivisionError", "ValueError", "OverflowError", "TypeError", "ArithmeticError")
@@ -82,7 +85,7 @@ def _dual_class(name):
     """``ZeroDivisionError`` and ``JobError`` at once, made once per name."""
     if name not in _DUAL:
         python = getattr(builtins, name)
-        _DUAL[name] = type(name, (python, JobError), {"__module__": "poolmap"})
+        _DUAL[name] = type(name, (python, JobError), {"__module__": "builtins"})  # shown as Python shows it
     return _DUAL[name]
 
 

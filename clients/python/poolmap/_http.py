@@ -82,7 +82,7 @@ class Service:
                 break
             self.sleep(wait)
         if answer.status >= 400:
-            raise self.error(answer)
+            raise self.error(answer, attempt + 1)
         return answer
 
     def json(self, method, path, body=None, headers=None, timeout=60.0, retries=None):
@@ -142,8 +142,8 @@ class Service:
                 return None
         return min(max(seconds, 0.0), self.max_retry_wait)
 
-    def error(self, answer):
-        """The exception for an error answer."""
+    def error(self, answer, tries=1):
+        """The exception for an error answer, after ``tries`` requests."""
         problem = _problem(answer)
         if answer.status == 401:
             if self.api_key:
@@ -156,8 +156,8 @@ class Service:
         if problem is None:
             text = answer.body[:300].decode("utf-8", "replace").strip()
             return PoolmapError("poolmap at %s answered %d with no problem detail: %s" % (self.url, answer.status, text))
-        if answer.status in (429, 503) and problem.get("detail"):
-            problem["detail"] += " (still so after %d tries)" % (self.retries + 1)
+        if answer.status in (429, 503) and tries > 1 and problem.get("detail"):
+            problem["detail"] += " (still so after %d tries)" % tries
         return from_problem(problem)
 
     def unreachable(self, failed, timeout):

@@ -63,7 +63,10 @@ def target_of(func):
     if isinstance(func, (types.BuiltinFunctionType, type)):
         return Translated(expression=_builtin(func))
     if isinstance(func, types.FunctionType):
-        return Translated(expression=_Function(func).translate())
+        try:
+            return Translated(expression=_Function(func).translate())
+        except TypeError as refused:
+            raise refused.with_traceback(None) from None  # the reason, without the translator's frames
     raise TypeError(_why_not_callable(func))
 
 
