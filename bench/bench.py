@@ -266,6 +266,23 @@ def fairness_round(port, big_file, tiny_body, clients=4, max_seconds=60):
     return latencies, job_seconds(big)
 
 
+def python_client(port, rounds):
+    """Seconds of ``poolmap.Pool(2).map("x*x", range(1M))`` and of ``multiprocessing.Pool(2).map(square, range(1M))``,
+    each a whole process of this Python (bench/python/client_map.py), alternating; medians of ``rounds``."""
+    script = os.path.join(ROOT, "bench", "python", "client_map.py")
+    environment = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "clients", "python"),
+                       POOLMAP_URL=f"http://127.0.0.1:{port}")
+    if EXTRA_HEADER.lower().startswith("authorization: bearer "):
+        environment["POOLMAP_API_KEY"] = EXTRA_HEADER.split()[-1]
+    times = {"poolmap": [], "multiprocessing": []}
+    for _ in range(rounds):
+        for label in times:
+            begin = time.perf_counter()
+            subprocess.run([sys.executable, script, label], check=True, timeout=300, env=environment)
+            times[label].append(time.perf_counter() - begin)
+    return {label: median(values) for label, values in times.items()}
+
+
 def main():
     report = {}
     try:
@@ -359,6 +376,9 @@ def run_scenarios(report):
         assert code == 200, f"x**2 + 3*x + 1 answered {code}"
         expression_runs["polynomial"].append(seconds)
     report["expressions"] = {k: median(v) for k, v in expression_runs.items()}
+
+    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x over 1M, whole processes")
+    report["client"] = python_client(port, ROUNDS)
 
     log("JMH: plain loops on 1 and 2 threads")
     marks.update(jmh("PlainLoopBenchmark", "-p", "threads=1,2"))
@@ -533,6 +553,13 @@ def print_report(r):
             f"; Python `Pool(2).map` of the same function, whole process, {python * 1000:.0f} ms "
             f"→ Python/poolmap = {python / e['polynomial']:.1f}×" if python else ""), "reported", "")
 
+    def client_rows():
+        c = r["client"]
+        row("Python client: `poolmap.Pool(2).map(\"x*x\", range(1_000_000))` vs `multiprocessing.Pool(2).map(square, "
+            "range(1_000_000))`, each a whole process of the same Python (median)",
+            f"{c['poolmap'] * 1000:.0f} ms vs {c['multiprocessing'] * 1000:.0f} ms → multiprocessing/poolmap = "
+            f"{c['multiprocessing'] / c['poolmap']:.1f}×", "reported", "")
+
     def memory_rows():
         code, good, seconds, rss = r["memory"]
         row("memory: 10M `square` with `-Xmx1g`", f"HTTP {code}, {seconds:.1f} s, peak RSS {rss} MB", "succeeds",
@@ -554,6 +581,7 @@ def print_report(r):
     group("fairness", fairness_rows)
     group("batch-size sweep", sweep_rows)
     group("expressions", expression_rows)
+    group("Python client", client_rows)
     group("memory", memory_rows)
     group("start-up", startup_rows)
     group("JMH", jmh_rows)
