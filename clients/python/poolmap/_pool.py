@@ -208,15 +208,18 @@ class AsyncResult:
         self._value = self._error = None
 
     def _run(self, compute):
+        """Computes, then calls back (as multiprocessing does, before ``get`` returns); a callback's own error is
+        its thread's, not the task's."""
         try:
             value = compute()
             self._value = value[0] if self._single else value
-            if self._callback is not None:
-                self._callback(self._value)
         except BaseException as error:  # noqa: B036 (delivered by get(), as multiprocessing does)
             self._error = error
-            if self._error_callback is not None:
-                self._error_callback(error)
+        try:
+            if self._error is None and self._callback is not None:
+                self._callback(self._value)
+            elif self._error is not None and self._error_callback is not None:
+                self._error_callback(self._error)
         finally:
             self._event.set()
             with self._pool._lock:

@@ -6,7 +6,7 @@ import threading
 import unittest
 
 from poolmap import JobError, Pool, TimeoutError
-from tests.fake import json_reply, view
+from tests.fake import json_reply, problem, view
 from tests.test_protocol import ProtocolTest
 
 
@@ -53,6 +53,13 @@ class PoolLifeCycle(ProtocolTest):
                        error_callback=errors.append).get(timeout=30)
         self.assertTrue(done.wait(30))
         self.assertEqual((values, errors), ([[8]], []))
+
+        self.fake.on("POST", "/api/v1/jobs", problem(422, "outside-domain", "numbers[0] = -1 is outside the domain of "
+                                                     "sqrt", index=0, value=-1))
+        failed = pool.map_async("sqrt", [-1], callback=values.append, error_callback=errors.append)
+        self.assertRaises(JobError, failed.get, 30)
+        self.assertEqual((len(values), [e.slug for e in errors]), (1, ["outside-domain"]))
+        self.assertFalse(failed.successful())
 
     def test_terminate_cancels_the_jobs_still_running_and_their_results_raise(self):
         self.running_job("r3", 1)
