@@ -130,12 +130,12 @@ class ApiContractTest {
         expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"sqrt\",\"numbers\":[4,-1]}");
         expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"fibonacci\",\"numbers\":[-100000000000000000000]}", "Accept", EXACT_JSON);
         expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"square\",\"numbers\":[3,1e200]}");
-        String failed = jobId(expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"square\",\"numbers\":[3,1e200,4],\"parallelism\":1}"));
+        String failedJob = jobId(expect(422, "POST", "/api/v1/jobs", "{\"operation\":\"square\",\"numbers\":[3,1e200,4],\"parallelism\":1}"));
         expect(200, "POST", "/api/v1/jobs", "{\"expression\":\"x**2 + 3*x + 1\",\"numbers\":[1,1.5,100000000000000000000]}");
         expect(400, "POST", "/api/v1/jobs", "{\"expression\":\"x ** * 2\",\"numbers\":[1]}");
         expect(422, "POST", "/api/v1/jobs", "{\"expression\":\"100 // (x - 3)\",\"numbers\":[1,3]}");
         String timedOut = jobId(expect(504, "POST", "/api/v1/jobs", "{\"operation\":\"test_blocking\",\"numbers\":[1,2],\"timeoutMs\":100}"));
-        resultScenarios(failed, timedOut);
+        resultScenarios(failedJob, timedOut);
         gate.open();
         awaitAnEmptyQueue();
         gate.reset();
@@ -143,8 +143,8 @@ class ApiContractTest {
         CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> {
             try {
                 return send("POST", "/api/v1/jobs", "{\"operation\":\"test_blocking\",\"numbers\":[1,2],\"parallelism\":1}");
-            } catch (IOException | InterruptedException notSent) {
-                throw new IllegalStateException(notSent);
+            } catch (IOException | InterruptedException failed) {
+                throw new IllegalStateException(failed);
             }
         });
         await().atMost(Duration.ofSeconds(10))

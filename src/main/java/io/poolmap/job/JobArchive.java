@@ -51,4 +51,10 @@ interface JobArchive {
 
     /** Forgets that {@code key} names {@code jobId}: the job it was claimed for was refused after all. */
     void releaseKey(String key, String jobId);
+
+    /**
+     * Makes {@code key} name {@code jobId} instead of {@code staleJobId}, a job that no longer exists (lost in a crash
+     * between its claim and its record); false if another submission changed the key first.
+     */
+    boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId);
 }

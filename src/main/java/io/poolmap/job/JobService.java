@@ -2,6 +2,7 @@ package io.poolmap.job;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,9 +49,9 @@ public class JobService {
         String id = UUID.randomUUID().toString();
         JobSubmission.Idempotency idempotency = submission.idempotency();
         if (idempotency != null) {
-            var earlier = archive.claimKey(idempotency.key(), idempotency.requestHash(), id);
+            Optional<Job> earlier = earlierJob(idempotency, id);
             if (earlier.isPresent()) {
-                return find(earlier.get());
+                return earlier.get();
             }
         }
         try {
@@ -60,6 +61,26 @@ public class JobService {
                 archive.releaseKey(idempotency.key(), id);
             }
             throw refused;
+        }
+    }
+
+    /**
+     * The job the key already names, or empty once the key names {@code id}; a key whose job no longer exists (lost in
+     * a crash before its record was written) is taken over, so that the retry runs instead of finding nothing.
+     */
+    private Optional<Job> earlierJob(JobSubmission.Idempotency idempotency, String id) {
+        for (;;) {
+            Optional<String> earlier = archive.claimKey(idempotency.key(), idempotency.requestHash(), id);
+            if (earlier.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Job> job = store.find(earlier.get());
+            if (job.isPresent()) {
+                return job;
+            }
+            if (archive.takeOverKey(idempotency.key(), earlier.get(), idempotency.requestHash(), id)) {
+                return Optional.empty();
+            }
         }
     }
 
@@ -88,6 +109,9 @@ public class JobService {
         JobRun run = new JobRun(job, hooks, clock);
         store.save(job);
         hooks.submitted(job);
+        if (idempotency != null) {
+            archive.keep(job); // a retry after a restart must find it, whatever its size and however it is answered
+        }
         if (plan.execution() == JobPlan.Execution.TINY && pool.runOnIdleWorker(run)) {
             return job;
         }

@@ -183,6 +183,12 @@ class StoreJobArchive implements JobArchive {
     }
 
     @Override
+    public boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId) {
+        return store.idempotency().replace(key, new IdempotentSubmission(staleJobId, requestHash),
+                new IdempotentSubmission(jobId, requestHash));
+    }
+
+    @Override
     public Optional<String> claimKey(String key, String requestHash, String jobId) {
         IdempotentSubmission before = store.idempotency().putIfAbsent(key, new IdempotentSubmission(jobId, requestHash));
         if (before == null) {

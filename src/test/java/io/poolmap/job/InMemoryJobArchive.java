@@ -72,6 +72,11 @@ final class InMemoryJobArchive implements JobArchive {
     }
 
     @Override
+    public boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId) {
+        return keys.replace(key, new IdempotentSubmission(staleJobId, requestHash), new IdempotentSubmission(jobId, requestHash));
+    }
+
+    @Override
     public void releaseKey(String key, String jobId) {
         keys.computeIfPresent(key, (k, claimed) -> claimed.jobId().equals(jobId) ? null : claimed);
     }

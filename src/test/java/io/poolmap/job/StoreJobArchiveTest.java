@@ -225,6 +225,35 @@ class StoreJobArchiveTest {
         assertThat(again.error()).isEqualTo(job.error());
     }
 
+    @Test
+    void aTinySynchronousJobWithAKeyIsFoundByItsRetryAfterACrash() throws InterruptedException {
+        start(List.of(new TestDouble()));
+        var key = new JobSubmission.Idempotency("order-44", "hash-a");
+        Job first = engine.jobs().submit(aSubmission().range(5).idempotency(key).build());
+        assertThat(first.await(PATIENCE)).isTrue();
+        await().atMost(PATIENCE).until(() -> store.jobs().containsKey(first.id()) && store.jobs().get(first.id()).finished());
+        crash();
+
+        start(List.of(new TestDouble()));
+        Job retry = engine.jobs().submit(aSubmission().range(5).idempotency(key).build());
+
+        assertThat(retry.id()).isEqualTo(first.id());
+        assertThat(retry.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(longsOf(retry.resultsIf(JobStatus.SUCCEEDED))).containsExactly(0, 2, 4, 6, 8);
+    }
+
+    @Test
+    void aKeyWhoseJobWasLostBeforeItsRecordIsTakenOverByTheRetry() throws InterruptedException {
+        start(List.of(new TestDouble()));
+        store.idempotency().put("order-45", new io.poolmap.store.IdempotentSubmission("lost-before-its-record", "hash-a"));
+
+        Job retry = engine.jobs().submit(aSubmission().range(3).idempotency(new JobSubmission.Idempotency("order-45", "hash-a")).build());
+
+        assertThat(retry.await(PATIENCE)).isTrue();
+        assertThat(retry.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(store.idempotency().get("order-45").jobId()).isEqualTo(retry.id());
+    }
+
     private static long[] longsOf(Numbers numbers) {
         long[] values = new long[numbers.size()];
         for (int i = 0; i < values.length; i++) {

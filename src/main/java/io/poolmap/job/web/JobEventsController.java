@@ -59,8 +59,8 @@ class JobEventsController {
             examples = @ExampleObject(value = ApiExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "406", description = "Accept does not allow text/event-stream.", content = @Content(mediaType = PROBLEM))
     void events(@PathVariable String id,
-            @Parameter(description = "The id of the last event received: the stream resumes after it (SSE clients send it when they reconnect)",
-                    example = "120001")
+            @Parameter(description = "The id of the last event received, such as 120001: the stream resumes after it "
+                    + "(SSE clients send it when they reconnect)")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @Parameter(hidden = true) HttpMethod method, HttpServletResponse response) throws IOException {
         Job job;

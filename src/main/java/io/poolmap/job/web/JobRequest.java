@@ -23,7 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "A batch of numbers and the operation or the expression to map over them (exactly one of the two).")
 record JobRequest(
-        @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") // the same in Java and ECMAScript, for the document
         @Schema(example = "double",
                 description = "The operation's name, as listed by GET /api/v1/operations. Exactly one of operation and expression.")
         String operation,

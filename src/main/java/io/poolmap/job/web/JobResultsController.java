@@ -63,9 +63,10 @@ class JobResultsController {
     @ApiResponse(responseCode = "200", description = "One line per item, then the end line; flushed as chunks complete. "
             + "A stream whose last line is not the end line was cut: resume it with `from`.",
             content = {@Content(mediaType = NDJSON, schema = @Schema(ref = "#/components/schemas/ResultLine"), examples = {
-                    @ExampleObject(name = "input order", value = StreamExamples.RESULTS, summary = "sleep over [1500, 200, 200, 200] on two lanes"),
-                    @ExampleObject(name = "completion order", value = StreamExamples.RESULTS_AS_COMPLETED, summary = "the same job with order=completion"),
-                    @ExampleObject(name = "a failed item", value = StreamExamples.RESULTS_FAILED)}),
+                    @ExampleObject(name = "an item", value = StreamExamples.ITEM_LINE, summary = "one line per computed item"),
+                    @ExampleObject(name = "the item that failed the job", value = StreamExamples.FAILED_ITEM_LINE),
+                    @ExampleObject(name = "the end line", value = StreamExamples.END_LINE, summary = "the last line of a stream that was not cut"),
+                    @ExampleObject(name = "the end line of a failed job", value = StreamExamples.FAILED_END_LINE)}),
                     @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(type = "number")),
                             examples = @ExampleObject(name = "Accept: application/json", value = "[1500, 200, 200, 200]"))})
     @ApiResponse(responseCode = "400", description = "`order` is neither input nor completion; `from` is negative, beyond the job's size, or given with order=completion.",
