@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * The Python client ({@code clients/python}) as its users meet it: its unit tests with plain {@code python3 -m unittest},
  * then its integration suites against the repackaged jar (two workers and {@code poolmap.max-batch-size=1000}, so that
  * a map of 2,500 numbers is several jobs), the examples compared with real {@code multiprocessing}, and API keys against
- * a second jar that has one. Needs a Python 3.9+ ({@code POOLMAP_PYTHON}, else {@code python3}) and nothing from PyPI.
+ * a second jar that has one. Needs a Python 3.9+ with pip ({@code POOLMAP_PYTHON}, else {@code python3}; {@code .ci/run}
+ * provides both) and nothing from PyPI.
  */
 class PythonClientIT {
 
@@ -51,7 +52,10 @@ class PythonClientIT {
 
         assertThat(tests.exitCode()).as("python3 -m unittest in clients/python:%n%s", tests.output()).isZero();
         assertPassed(tests, "test_every_generated_function_and_its_expression_agree_on_every_edge_value",
-                "test_imap_resumes_a_cut_stream_from_the_next_index", "test_a_full_queue_is_tried_again_after_retry_after");
+                "test_imap_resumes_a_cut_stream_from_the_next_index", "test_a_full_queue_is_tried_again_after_retry_after",
+                "test_pip_installs_it_without_an_index");
+        assertThat(tests.output()).as("no unit test skipped (a Python without pip skips the install test: .ci/run "
+                + "installs python3-pip)").doesNotContain("skipped");
     }
 
     @Test
