@@ -3,6 +3,7 @@
 end, errors, terminate(), workers, and a results stream cut by the network and resumed."""
 
 import math
+import os
 import time
 import unittest
 
@@ -11,6 +12,7 @@ from integration.support import URL, CuttingProxy
 from poolmap import JobError, Pool
 from tests import functions as f
 from tests.language import EDGE_VALUES, outcome
+from tests.test_generated import a_seed, generated_functions
 from tests.test_translate import TRANSLATED
 
 
@@ -67,6 +69,72 @@ class MapAsMultiprocessingDoes(unittest.TestCase):
         with self.assertRaises(ZeroDivisionError) as failed:
             self.pool.map(lambda x: 1 // (x - 2222), numbers)
         self.assertEqual((failed.exception.index, failed.exception.value), (2222, 2222))
+
+
+def expected_on_poolmap(function, value):
+    """What poolmap must answer for ``function(value)``: Python's value, or the name of the exception Python raises;
+    where poolmap says it differs, its own name (a complex number: ComplexResult; inf or nan: NonFiniteResult)."""
+    result = outcome(lambda: function(value))
+    if result[0] == "raises":
+        return ("fails", "ComplexResult" if result[2] == "ComplexResult" else result[1])
+    if result[1] == "float" and (result[2] == "nan" or math.isinf(float.fromhex(result[2]))):
+        return ("fails", "NonFiniteResult")
+    return result
+
+
+def answered_by_poolmap(pool, function, value):
+    try:
+        result = pool.apply(function, (value,))
+    except JobError as failed:
+        return ("fails", failed.problem.get("exception") or failed.slug)
+    return outcome(lambda: result)
+
+
+class GeneratedFunctionsOnPoolmap(unittest.TestCase):
+
+    def test_generated_functions_compute_on_poolmap_exactly_what_python_computes(self):
+        """Seeded generated functions (POOLMAP_TEST_SEED repeats a run, POOLMAP_IT_FUNCTIONS sets how many), without
+        exp, log and fractional powers, where poolmap may be one bit apart from CPython: every value and every error
+        of every edge value, computed by poolmap from the client's translation, is Python's own."""
+        seed, count = a_seed(), int(os.environ.get("POOLMAP_IT_FUNCTIONS", "80"))
+        pool = Pool(url=URL)
+        self.addCleanup(pool.terminate)
+        disagreements, compared, too_long, limited = [], 0, 0, 0
+        with generated_functions(seed, count, exact=True) as (functions, source):
+            for number, function in enumerate(functions):
+                expected = [expected_on_poolmap(function, value) for value in EDGE_VALUES]
+                try:
+                    answers = self.on_poolmap(pool, function, expected)
+                except TypeError as refused:  # the expression passes poolmap's length or depth: not comparable
+                    self.assertIn("poolmap refused the expression", str(refused))
+                    too_long += 1
+                    continue
+                compared += 1
+                for value, wanted, answer in zip(EDGE_VALUES, expected, answers):
+                    if answer == ("fails", "LimitError"):
+                        limited += 1  # poolmap's cost limit, where Python computes on (a documented difference)
+                    elif answer != wanted:
+                        disagreements.append("f%d(%r): Python %r, poolmap %r for %s" % (
+                            number, value, wanted, answer, poolmap.expression_of(function)["expression"]))
+        self.assertEqual([], disagreements[:5], "seed %d (POOLMAP_TEST_SEED=%d repeats it): %d disagreements; the "
+                         "module:\n%s" % (seed, seed, len(disagreements), source if disagreements else ""))
+        self.assertGreaterEqual(compared, count // 2, "seed %d: %d of %d functions were too long for poolmap"
+                                % (seed, too_long, count))
+        self.assertLess(limited, compared, "seed %d: %d items passed poolmap's cost limits" % (seed, limited))
+
+    @staticmethod
+    def on_poolmap(pool, function, expected):
+        """poolmap's outcome for each edge value: those Python computes in one job (one by one if an item fails),
+        the others one job each."""
+        computable = [i for i, e in enumerate(expected) if e[0] == "value"]
+        answers = {}
+        try:
+            results = pool.map(function, [EDGE_VALUES[i] for i in computable])
+            answers = dict(zip(computable, (outcome(lambda r=r: r) for r in results)))
+        except JobError:
+            pass  # an item failed where Python computed: found one by one below
+        return [answers[i] if i in answers else answered_by_poolmap(pool, function, value)
+                for i, value in enumerate(EDGE_VALUES)]
 
 
 class ResultsAsTheyCome(unittest.TestCase):

@@ -165,8 +165,10 @@ class Pool:
                     self._batch = limit
                 elif refused.slug == "request-too-large" and len(batch) > 1:
                     self._batch = max(1, len(batch) // 2)
+                elif isinstance(target, Translated) and _refused_expression(refused):
+                    raise _translation_refused(refused, target) from None
                 else:
-                    raise _named(refused, target)
+                    raise
         with self._lock:
             self._running[job.id] = job
             terminated = self._state == _TERMINATE
@@ -191,11 +193,20 @@ class Pool:
             raise ValueError("Pool not running")
 
 
-def _named(refused, target):
+def _refused_expression(refused):
+    """poolmap refused the expression itself: too long, it is refused as a JSON string past
+    ``poolmap.request.max-string-length`` before it is read as an expression (400 invalid-request), or as an expression
+    past ``poolmap.expressions.max-length``; too deep, past ``max-depth``."""
+    return refused.slug == "invalid-expression" or (
+        refused.slug == "invalid-request" and "max-string-length" in (refused.detail or ""))
+
+
+def _translation_refused(refused, target):
     """An expression made from a function that poolmap refuses is the function's fault: a TypeError that says so."""
-    if refused.slug == "invalid-expression" and isinstance(target, Translated):
-        return TypeError("poolmap refused the expression %r: %s" % (target["expression"], refused.detail))
-    return refused
+    text = target["expression"]
+    return TypeError("poolmap refused the expression %r (%d characters), made from your function: %s. Written out, "
+                     "each local is repeated where it is used: use fewer, or name an operation instead"
+                     % (text, len(text), refused.detail))
 
 
 class AsyncResult:

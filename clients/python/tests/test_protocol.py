@@ -184,8 +184,18 @@ class ErrorsAsPythonRaisesThem(ProtocolTest):
     def test_an_expression_made_from_a_function_that_poolmap_refuses_is_a_type_error(self):
         self.fake.on("POST", "/api/v1/jobs", problem(400, "invalid-expression", "the expression is longer than 10 "
                                                                                "characters (poolmap.expressions.max-length)"))
-        with self.assertRaisesRegex(TypeError, r"poolmap refused the expression 'x \* 2 \+ 1': the expression is longer"):
+        with self.assertRaisesRegex(TypeError, r"poolmap refused the expression 'x \* 2 \+ 1' \(9 characters\), made "
+                                               r"from your function: the expression is longer") as refused:
             self.pool().map(lambda v: v * 2 + 1, [1])
+        self.assertTrue(refused.exception.__suppress_context__)  # the reason alone, not the JobError it replaces
+
+    def test_an_expression_too_long_for_a_json_string_of_poolmap_is_a_type_error_too(self):
+        self.fake.on("POST", "/api/v1/jobs", problem(400, "invalid-request", "the JSON body has a string longer than "
+                                                                            "poolmap.request.max-string-length allows"))
+        with self.assertRaisesRegex(TypeError, r"poolmap refused the expression 'x \* 2 \+ 1' .*max-string-length"):
+            self.pool().map(lambda v: v * 2 + 1, [1])
+        with self.assertRaisesRegex(JobError, "max-string-length"):  # a string of the caller's own: as poolmap says
+            self.pool().map("x * 2 + 1", [1])
 
     def test_a_smaller_batch_limit_splits_the_map_into_jobs_and_errors_keep_the_iterables_index(self):
         def answer(request):

@@ -63,7 +63,8 @@ class PythonClientIT {
         Result suite = run("integration", Map.of("POOLMAP_URL", jar.baseUrl()), PYTHON, "-m", "unittest", "-v", "integration.it_service");
 
         assertThat(suite.exitCode()).as("integration.it_service:%n%s%n--- the jar's log ---%n%s", suite.output(), jar.log()).isZero();
-        assertPassed(suite, "test_a_stream_cut_by_the_network_is_resumed_where_it_stopped", "test_terminate_cancels_a_running_job_on_poolmap");
+        assertPassed(suite, "test_a_stream_cut_by_the_network_is_resumed_where_it_stopped", "test_terminate_cancels_a_running_job_on_poolmap",
+                "test_generated_functions_compute_on_poolmap_exactly_what_python_computes");
         assertThat(suite.output()).doesNotContain("skipped");
     }
 
