@@ -27,7 +27,9 @@ JAVA = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SERVICE_JAR = os.path.join(WORK, "poolmap.jar")
 BASELINE_JAR = os.path.join(WORK, "baseline.jar")
-JMH_CLASSPATH = os.environ["BENCH_JMH_CLASSPATH"]
+JMH_CLASSPATH = os.environ.get("BENCH_JMH_CLASSPATH", "")
+# BENCH_ONLY=client measures the Python client's row alone (bench/run then builds neither JMH nor the baseline)
+ONLY = os.environ.get("BENCH_ONLY", "")
 PIDS = os.path.join(WORK, "pids")
 # room for the 10M-item scenarios: the defaults stop at 1M numbers and 16 MB bodies
 BIG_LIMITS = ["--poolmap.max-batch-size=10000000", "--poolmap.queue-capacity=20000000",
@@ -292,7 +294,24 @@ def main():
         print_report(report)
 
 
+def run_client_only(report):
+    """The Python client's row alone, against a warmed-up service (BENCH_ONLY=client)."""
+    port = free_port()
+    poolmap = service(port)
+    wait_until_answers(port, poolmap, open(write_request("tiny", "square", [1, 2, 3, 4, 5]), "rb").read())
+    times_itself = open(write_expression("x-times-x-1m", "x*x", range(1, 1_000_001)), "rb").read()
+    log("warm-up")
+    for _ in range(5):
+        post(port, times_itself)
+    python_client(port, 1)
+    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x over 1M, whole processes")
+    report["client"] = python_client(port, ROUNDS)
+
+
 def run_scenarios(report):
+    if ONLY == "client":
+        run_client_only(report)
+        return
     tiny = write_request("tiny", "square", [1, 2, 3, 4, 5])
     tiny_body = open(tiny, "rb").read()
     sweep = {n: write_request(f"square-{n}", "square", range(1, n + 1)) for n in (10, 1000, 100_000, 1_000_000, 10_000_000)}
@@ -476,6 +495,8 @@ def print_report(r):
         return "met" if condition else "**not met**"
 
     def group(name, rows_of):
+        if ONLY and name != {"client": "Python client"}.get(ONLY):
+            return
         try:
             rows_of()
         except (KeyError, TypeError, ZeroDivisionError, StopIteration) as missing:
@@ -589,7 +610,9 @@ def print_report(r):
     load = open("/proc/loadavg").read().split()[:3]
     memory = next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     java = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty", "--abbrev=12"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Commit: {commit}. "
           f"Machine: nproc {os.cpu_count()}, {int(memory) // 1024} MB memory, {platform.machine()}, {java}; "
           f"load average at the end {' '.join(load)}. Rounds: {ROUNDS} (medians). "
           f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/run')}`.")
