@@ -91,11 +91,11 @@ def answered_by_poolmap(pool, function, value):
 
 
 class GeneratedFunctionsOnPoolmap(unittest.TestCase):
+    """Seeded generated functions (POOLMAP_TEST_SEED repeats a run, POOLMAP_IT_FUNCTIONS sets how many), without exp,
+    log and fractional powers, where poolmap may be one bit apart from CPython: every value and every error of every
+    edge value, computed by poolmap from the client's translation, is Python's own."""
 
     def test_generated_functions_compute_on_poolmap_exactly_what_python_computes(self):
-        """Seeded generated functions (POOLMAP_TEST_SEED repeats a run, POOLMAP_IT_FUNCTIONS sets how many), without
-        exp, log and fractional powers, where poolmap may be one bit apart from CPython: every value and every error
-        of every edge value, computed by poolmap from the client's translation, is Python's own."""
         seed, count = a_seed(), int(os.environ.get("POOLMAP_IT_FUNCTIONS", "80"))
         pool = Pool(url=URL)
         self.addCleanup(pool.terminate)
