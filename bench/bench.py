@@ -29,7 +29,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SERVICE_JAR = os.path.join(WORK, "poolmap.jar")
 BASELINE_JAR = os.path.join(WORK, "baseline.jar")
 JMH_CLASSPATH = os.environ.get("BENCH_JMH_CLASSPATH", "")
-# BENCH_ONLY=client measures the Python client's row alone (bench/run then builds neither JMH nor the baseline)
+# BENCH_ONLY=client measures the Python client's rows alone (bench/run then builds neither JMH nor the baseline)
 ONLY = os.environ.get("BENCH_ONLY", "")
 PIDS = os.path.join(WORK, "pids")
 # room for the 10M-item scenarios: the defaults stop at 1M numbers and 16 MB bodies
@@ -275,20 +275,24 @@ def fairness_round(port, big_file, tiny_body, clients=4, max_seconds=60):
 
 
 def python_client(port, rounds):
-    """Seconds of ``poolmap.Pool(2).map("x*x", range(1M))`` and of ``multiprocessing.Pool(2).map(square, range(1M))``,
-    each a whole process of this Python (bench/python/client_map.py), alternating; medians of ``rounds``."""
+    """Seconds of ``poolmap.Pool(2).map(f, range(1M))`` and of ``multiprocessing.Pool(2).map(f, range(1M))``, each a
+    whole process of this Python (bench/python/client_map.py), alternating, for f = square (``"x*x"`` on poolmap) and
+    collatz_steps; medians of ``rounds``: ``{function: {"poolmap": s, "multiprocessing": s}}``."""
     script = os.path.join(ROOT, "bench", "python", "client_map.py")
     environment = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "clients", "python"),
                        POOLMAP_URL=f"http://127.0.0.1:{port}")
     if EXTRA_HEADER.lower().startswith("authorization: bearer "):
         environment["POOLMAP_API_KEY"] = EXTRA_HEADER.split()[-1]
-    times = {"poolmap": [], "multiprocessing": []}
-    for _ in range(rounds):
-        for label in times:
-            begin = time.perf_counter()
-            subprocess.run([sys.executable, script, label], check=True, timeout=300, env=environment)
-            times[label].append(time.perf_counter() - begin)
-    return {label: median(values) for label, values in times.items()}
+    report = {}
+    for function in ("square", "collatz_steps"):
+        times = {"poolmap": [], "multiprocessing": []}
+        for _ in range(rounds):
+            for label in times:
+                begin = time.perf_counter()
+                subprocess.run([sys.executable, script, label, function], check=True, timeout=300, env=environment)
+                times[label].append(time.perf_counter() - begin)
+        report[function] = {label: median(values) for label, values in times.items()}
+    return report
 
 
 def main():
@@ -301,7 +305,7 @@ def main():
 
 
 def run_client_only(report):
-    """The Python client's row alone, against a warmed-up service (BENCH_ONLY=client)."""
+    """The Python client's rows alone, against a warmed-up service (BENCH_ONLY=client)."""
     port = free_port()
     poolmap = service(port)
     wait_until_answers(port, poolmap, open(write_request("tiny", "square", [1, 2, 3, 4, 5]), "rb").read())
@@ -310,7 +314,7 @@ def run_client_only(report):
     for _ in range(5):
         post(port, times_itself)
     python_client(port, 1)
-    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x over 1M, whole processes")
+    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x and collatz_steps over 1M, whole processes")
     report["client"] = python_client(port, ROUNDS)
 
 
@@ -418,7 +422,7 @@ def run_scenarios(report):
         expression_runs["polynomial"].append(seconds)
     report["expressions"] = {k: median(v) for k, v in expression_runs.items()}
 
-    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x over 1M, whole processes")
+    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x and collatz_steps over 1M, whole processes")
     report["client"] = python_client(port, ROUNDS)
 
     log("JMH: plain loops on 1 and 2 threads")
@@ -597,11 +601,12 @@ def print_report(r):
             f"→ Python/poolmap = {python / e['polynomial']:.1f}×" if python else ""), "reported", "")
 
     def client_rows():
-        c = r["client"]
-        row("Python client: `poolmap.Pool(2).map(\"x*x\", range(1_000_000))` vs `multiprocessing.Pool(2).map(square, "
-            "range(1_000_000))`, each a whole process of the same Python (median)",
-            f"{c['poolmap'] * 1000:.0f} ms vs {c['multiprocessing'] * 1000:.0f} ms → multiprocessing/poolmap = "
-            f"{c['multiprocessing'] / c['poolmap']:.1f}×", "reported", "")
+        for function, on_poolmap in (("square", "\"x*x\""), ("collatz_steps", "\"collatz_steps\"")):
+            c = r["client"][function]
+            row(f"Python client: `poolmap.Pool(2).map({on_poolmap}, range(1_000_000))` vs "
+                f"`multiprocessing.Pool(2).map({function}, range(1_000_000))`, each a whole process of the same Python "
+                "(median)", f"{c['poolmap'] * 1000:.0f} ms vs {c['multiprocessing'] * 1000:.0f} ms → "
+                f"multiprocessing/poolmap = {c['multiprocessing'] / c['poolmap']:.1f}×", "reported", "")
 
     def retention_rows():
         kept, none = r["retention"]["default"], r["retention"]["none"]
