@@ -57,7 +57,10 @@ class CuttingProxy:
                 if end >= 0 and len(answer) >= end + 4 + self.after:
                     client.sendall(answer[:end + 4 + self.after])
                     for side in (client, server):  # cut in the middle of the body, whoever else reads them
-                        side.shutdown(socket.SHUT_RDWR)
+                        try:
+                            side.shutdown(socket.SHUT_RDWR)
+                        except OSError:
+                            pass  # that side has closed already (ENOTCONN): it is cut either way
                     return
 
     @staticmethod
