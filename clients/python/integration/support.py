@@ -37,6 +37,13 @@ class CuttingProxy:
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()
 
     def _serve(self, client):
+        """Relays one connection; a side that goes away ends it quietly (nothing printed from this thread)."""
+        try:
+            self._relay(client)
+        except OSError:
+            client.close()
+
+    def _relay(self, client):
         with client, socket.create_connection(self.target) as server:
             request = client.recv(65536)
             cut = b"/results" in request.split(b"\r\n", 1)[0] and self.cuts == 0
