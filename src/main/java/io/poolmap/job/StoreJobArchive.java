@@ -159,6 +159,9 @@ class StoreJobArchive implements JobArchive {
      */
     @Override
     public void forget(Job job) {
+        if (!job.keeping().kept()) {
+            return; // never written to the store (a small job without a key): nothing there to forget
+        }
         StoredJob record = store.jobs().get(job.id());
         Store.blind(store.jobs()).removeAsync(job.id());
         if (record != null && record.idempotencyKey() != null) {
