@@ -47,8 +47,13 @@ public final class OutOfMemoryExit {
 
     /** Halts without running shutdown hooks, which could need memory too; writes one line without allocating much. */
     private static void exit(String thread, Throwable error) {
+        exit(thread, String.valueOf(error));
+    }
+
+    /** Halts, saying which thread met the error ({@code what}): for the error seen in a log event. */
+    static void exit(String thread, String what) {
         try {
-            System.err.println("poolmap: out of memory in thread " + thread + " (" + error + "); exiting with status "
+            System.err.println("poolmap: out of memory in thread " + thread + " (" + what + "); exiting with status "
                     + STATUS + " so that a supervisor restarts it");
         } finally {
             Runtime.getRuntime().halt(STATUS);

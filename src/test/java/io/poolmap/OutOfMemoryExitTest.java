@@ -43,10 +43,10 @@ class OutOfMemoryExitTest {
                 OutOfMemoryExitTest.class.getName()).redirectErrorStream(true).start();
 
         boolean ended = child.waitFor(60, TimeUnit.SECONDS);
-        String output = new String(child.getInputStream().readAllBytes());
         if (!ended) {
-            child.destroyForcibly();
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // so that its output ends and can be read
         }
+        String output = new String(child.getInputStream().readAllBytes());
         assertThat(ended).as("the child ended by itself").isTrue();
         assertThat(child.exitValue()).isEqualTo(OutOfMemoryExit.STATUS);
         assertThat(output).contains("out of memory in thread filler");
@@ -59,10 +59,10 @@ class OutOfMemoryExitTest {
                 OutOfMemoryExitTest.class.getName(), "logged").redirectErrorStream(true).start();
 
         boolean ended = child.waitFor(60, TimeUnit.SECONDS);
-        String output = new String(child.getInputStream().readAllBytes());
         if (!ended) {
-            child.destroyForcibly();
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // so that its output ends and can be read
         }
+        String output = new String(child.getInputStream().readAllBytes());
         assertThat(ended).as("the child ended by itself; it printed:%n%s", output).isTrue();
         assertThat(child.exitValue()).isEqualTo(OutOfMemoryExit.STATUS);
         assertThat(output).contains("out of memory in thread library");
