@@ -19,7 +19,12 @@ public final class MemoryBudget {
     private final long capacity;
     private final int pressurePercent;
     private final IntSupplier usedAfterCollection;
+    private final Runnable collect;
     private final AtomicLong reserved = new AtomicLong();
+    private final AtomicLong lastCollectAsked = new AtomicLong(System.nanoTime() - REFRESH_NANOS);
+
+    /** How often, at most, a reading of pressure asks for a collection to refresh itself. */
+    static final long REFRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     /**
      * @param capacity the bytes that may be reserved at once
@@ -27,9 +32,18 @@ public final class MemoryBudget {
      * @param usedAfterCollection how full, in percent, the heap is after its last collection
      */
     public MemoryBudget(long capacity, int pressurePercent, IntSupplier usedAfterCollection) {
+        this(capacity, pressurePercent, usedAfterCollection, () -> { });
+    }
+
+    /**
+     * @param collect asks for a full collection, so that a reading of pressure is not older than the pressure: with
+     *        no allocation (every job refused) no collection would come to say that the heap is free again
+     */
+    public MemoryBudget(long capacity, int pressurePercent, IntSupplier usedAfterCollection, Runnable collect) {
         this.capacity = capacity;
         this.pressurePercent = pressurePercent;
         this.usedAfterCollection = usedAfterCollection;
+        this.collect = collect;
     }
 
     /** A budget of this JVM's heap, whose pressure the collectors' own figures tell. */
@@ -37,7 +51,8 @@ public final class MemoryBudget {
         List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported())
                 .toList();
-        return new MemoryBudget(capacity, pressurePercent, () -> fullestAfterCollection(pools));
+        return new MemoryBudget(capacity, pressurePercent, () -> fullestAfterCollection(pools),
+                () -> Thread.ofVirtual().name("poolmap-memory-check").start(System::gc));
     }
 
     /** Takes {@code bytes}, or takes nothing and says so. */
@@ -90,8 +105,20 @@ public final class MemoryBudget {
         return fullest;
     }
 
-    /** Whether the heap is still {@code poolmap.memory.pressure-percent} full after a collection. */
+    /**
+     * Whether the heap is still {@code poolmap.memory.pressure-percent} full after a collection. The figure is the last
+     * collection's; when it says pressure, a new collection is asked for (at most every 10 s), so that a pressure that
+     * has passed stops refusing work even if nothing else would collect.
+     */
     public boolean underPressure() {
+        if (usedAfterCollectionPercent() < pressurePercent) {
+            return false;
+        }
+        long asked = lastCollectAsked.get();
+        long now = System.nanoTime();
+        if (now - asked >= REFRESH_NANOS && lastCollectAsked.compareAndSet(asked, now)) {
+            collect.run();
+        }
         return usedAfterCollectionPercent() >= pressurePercent;
     }
 }

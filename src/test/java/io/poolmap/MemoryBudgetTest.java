@@ -31,6 +31,20 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aPressureReadingAsksForACollectionAtMostOnceEveryTenSecondsAndHearsWhenItHasPassed() {
+        AtomicInteger used = new AtomicInteger(95);
+        AtomicInteger collections = new AtomicInteger();
+        MemoryBudget budget = new MemoryBudget(100, 90, used::get, collections::incrementAndGet);
+
+        assertThat(budget.underPressure()).isTrue();
+        assertThat(budget.underPressure()).isTrue();
+        assertThat(collections).as("asked once, however often pressure is read").hasValue(1);
+
+        MemoryBudget freed = new MemoryBudget(100, 90, used::get, () -> used.set(40));
+        assertThat(freed.underPressure()).as("the collection found the heap free again").isFalse();
+    }
+
+    @Test
     void theHeapsOwnFiguresArePercentages() {
         System.gc();
         assertThat(MemoryBudget.ofHeap(1, 90).usedAfterCollectionPercent()).isBetween(0, 100);
