@@ -55,6 +55,11 @@ public final class Store implements AutoCloseable {
         return manager.getCache(StoreCache.IDEMPOTENCY.cacheName());
     }
 
+    /** A member's name → its last report of its workers; replicated in a cluster, in memory only. */
+    public Cache<String, MemberWorkers> memberWorkers() {
+        return manager.getCache(StoreCache.MEMBERS.cacheName());
+    }
+
     /** This member's name, as it appears in {@link #members()} and in claims. */
     public String member() {
         return member;
