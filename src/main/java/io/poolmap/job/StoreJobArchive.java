@@ -53,9 +53,15 @@ class StoreJobArchive implements JobArchive {
         this.scheduler = scheduler;
     }
 
-    /** Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing. */
+    /**
+     * Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing; a
+     * shared job was put on disk (its record and inputs) before the cluster started computing it.
+     */
     @Override
     public void keep(Job job) {
+        if (job.shared()) {
+            return;
+        }
         Keeping keeping = job.keeping();
         keeping.keep();
         LiveJobData live = job.live();
@@ -78,8 +84,12 @@ class StoreJobArchive implements JobArchive {
         }
     }
 
+    /** A shared job's end is recorded by the member that ended it, and its numbers were never on this heap. */
     @Override
     public boolean finished(Job job, Runnable heapFreed) {
+        if (job.shared()) {
+            return false;
+        }
         Keeping keeping = job.keeping();
         boolean moves = job.status() == JobStatus.SUCCEEDED && job.live() != null;
         if (keeping.kept()) {
@@ -154,12 +164,16 @@ class StoreJobArchive implements JobArchive {
     }
 
     /**
-     * Forgets the job's record at once, so that nobody finds it any more, and its numbers a little later, so that an
-     * answer that was already reading them (a big job's results streamed from the store) can finish.
+     * Forgets the job's record at once, so that nobody finds it any more, and its numbers (and any claim left on its
+     * segments) a little later, so that an answer that was already reading them (a big job's results streamed from the
+     * store) can finish. In a cluster the member that admitted a job forgets it for every member, unless it has left.
      */
     @Override
     public void forget(Job job) {
         StoredJob record = store.jobs().get(job.id());
+        if (record != null && !record.owner().equals(store.member()) && store.members().contains(record.owner())) {
+            return;
+        }
         store.jobs().removeAsync(job.id());
         if (record != null && record.idempotencyKey() != null) {
             store.idempotency().removeAsync(record.idempotencyKey());
@@ -170,6 +184,7 @@ class StoreJobArchive implements JobArchive {
             for (int segment = 0; segment < count; segment++) {
                 store.inputs().removeAsync(new ChunkKey(id, segment));
                 store.results().removeAsync(new ChunkKey(id, segment));
+                store.claims().removeAsync(new ChunkKey(id, segment));
             }
         }, READERS_GRACE.toMillis(), TimeUnit.MILLISECONDS); // holds the id only, never the job and its numbers
     }
@@ -208,7 +223,8 @@ class StoreJobArchive implements JobArchive {
         return new ChunkKey(job.id(), segment);
     }
 
-    private static Map<ChunkKey, PackedChunk> inputs(Job job, LiveJobData live) {
+    /** The job's inputs packed per segment, as the {@code inputs} cache keeps them. */
+    static Map<ChunkKey, PackedChunk> inputs(Job job, LiveJobData live) {
         Segments segments = job.plan().segments();
         Map<ChunkKey, PackedChunk> inputs = new HashMap<>();
         for (int segment = 0; segment < segments.count(); segment++) {
