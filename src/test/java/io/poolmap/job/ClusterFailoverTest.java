@@ -81,7 +81,9 @@ class ClusterFailoverTest {
         assertThat(job.await(PATIENCE)).isTrue();
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertTenTimes(job);
-        assertThat(members.jobs(2).find(submitted.id()).status()).isEqualTo(JobStatus.SUCCEEDED);
+        Job onTheThird = members.jobs(2).find(submitted.id());
+        assertThat(onTheThird.await(PATIENCE)).as("the third member follows the end the cluster recorded").isTrue();
+        assertThat(onTheThird.status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     private static void assertTenTimes(Job job) {

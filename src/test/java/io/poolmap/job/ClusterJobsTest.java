@@ -97,7 +97,8 @@ class ClusterJobsTest {
         assertThat(last).extracting(JobItem::result).containsExactly(6144L, 6146L, 6148L, 6150L, 6152L);
         assertThat(last).extracting(JobItem::worker).allMatch(worker -> worker.matches(".+/worker-[12]"));
         assertThat(seenElsewhere.chunks(0, 10)).hasSize(4).allMatch(ChunkProgress::complete);
-        assertThat(members.jobs(1).list(JobStatus.SUCCEEDED, 0, 100)).extracting(Job::id).contains(accepted.id());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(members.jobs(1).list(JobStatus.SUCCEEDED, 0, 100))
+                .as("the third member's list, once the end reaches it").extracting(Job::id).contains(accepted.id()));
         assertThat(accepted.await(PATIENCE)).isTrue();
         assertThat(accepted.itemsByWorker()).isEqualTo(seenElsewhere.itemsByWorker());
         assertThat(accepted.finishedAt()).as("every member shows the end the cluster recorded").isEqualTo(seenElsewhere.finishedAt());
