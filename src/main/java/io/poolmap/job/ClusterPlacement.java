@@ -14,6 +14,7 @@ import io.poolmap.cluster.MemberDepartures;
 import io.poolmap.expression.ExpressionCompiler;
 import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.operation.registry.OperationRegistry;
+import io.poolmap.store.JobRecordEvents;
 import io.poolmap.store.Store;
 import io.poolmap.store.StoredJob;
 import io.poolmap.worker.WorkerPool;

@@ -1,7 +1,6 @@
 package io.poolmap.job;
 
 import java.time.Clock;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.OperationException;
 import io.poolmap.store.ChunkKey;
-import io.poolmap.store.PackedChunk;
 import io.poolmap.store.StoredJob;
 import io.poolmap.worker.ChunkedWork;
 import io.poolmap.worker.WorkerPool;
@@ -52,10 +50,6 @@ final class SegmentWork implements ChunkedWork {
         this.chunkSize = Math.max(1, Math.min(job.plan().firstChunkSize(), maxChunkSize));
     }
 
-    Job job() {
-        return job;
-    }
-
     @Override
     public String id() {
         return job.id();
@@ -78,6 +72,7 @@ final class SegmentWork implements ChunkedWork {
                 shared.giveUp(current); // its pieces not handed out will never run here
             }
             current = null;
+            exhausted = true;
             return -1;
         }
         if (current == null || current.handedOut()) {
@@ -100,7 +95,7 @@ final class SegmentWork implements ChunkedWork {
     void kick(WorkerPool pool) {
         synchronized (this) {
             scanFrom = 0;
-            if (!exhausted || job.stop().isStopped()) {
+            if (!exhausted || job.stop().isStopped() || shared.closing()) {
                 return;
             }
             exhausted = false;
@@ -115,12 +110,7 @@ final class SegmentWork implements ChunkedWork {
             if (record == null || record.finished()) {
                 return null;
             }
-            BitSet done = record.done();
-            if (done.get(segment)) {
-                continue;
-            }
-            ChunkKey key = new ChunkKey(job.id(), segment);
-            SegmentClaims.Held claim = shared.claims().tryClaim(key);
+            SegmentClaims.Held claim = record.done().get(segment) ? null : shared.claims().tryClaim(new ChunkKey(job.id(), segment));
             if (claim == null) {
                 continue;
             }
@@ -194,10 +184,4 @@ final class SegmentWork implements ChunkedWork {
         job.whenStopped(action);
     }
 
-    /** The inputs of a segment as the store packed them. */
-    static Numbers unpack(PackedChunk packed) {
-        Numbers inputs = Numbers.forResults(packed.size());
-        packed.unpackInto(inputs, 0);
-        return inputs;
-    }
 }

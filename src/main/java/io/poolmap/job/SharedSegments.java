@@ -3,6 +3,7 @@ package io.poolmap.job;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.poolmap.operation.Numbers;
 import io.poolmap.store.ChunkKey;
 import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
@@ -79,7 +80,9 @@ final class SharedSegments {
             if (record.startedAt() == null) {
                 follow(job, records.running(job.id()));
             }
-            return new ClaimedSegment(segment, from, claim, SegmentWork.unpack(inputs));
+            Numbers unpacked = Numbers.forResults(inputs.size());
+            inputs.unpackInto(unpacked, 0);
+            return new ClaimedSegment(segment, from, claim, unpacked);
         } catch (RuntimeException failed) {
             log.warn("job {}: segment {} could not be read from the store ({}); it is left for a later look", job.id(), segment,
                     failed.toString());

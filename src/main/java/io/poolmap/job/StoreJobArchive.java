@@ -54,8 +54,9 @@ class StoreJobArchive implements JobArchive {
     }
 
     /**
-     * Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing; a
-     * shared job was put on disk (its record and inputs) before the cluster started computing it.
+     * Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing; its
+     * numbers before its record, so that another member that sees the record finds them. A shared job was put on disk
+     * (its inputs and record) before the cluster started computing it.
      */
     @Override
     public void keep(Job job) {
@@ -68,11 +69,11 @@ class StoreJobArchive implements JobArchive {
         if (live == null) {
             return; // its numbers moved to the store after its end was recorded: all of it is on disk
         }
-        keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
         store.inputs().putAll(inputs(job, live));
         for (int segment : live.ledger().completeSegments()) {
             store.results().put(key(job, segment), results(job, live, segment));
         }
+        keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
     }
 
     @Override

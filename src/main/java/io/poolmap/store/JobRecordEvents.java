@@ -1,8 +1,7 @@
-package io.poolmap.job;
+package io.poolmap.store;
 
 import java.util.function.Consumer;
 
-import io.poolmap.store.StoredJob;
 import org.infinispan.Cache;
 import org.infinispan.notifications.Listener;
 import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
@@ -13,8 +12,9 @@ import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
 
 /**
  * Tells this member of every write to the {@code jobs} cache, whichever member made it: the cache is replicated, so each
- * member applies every write and this local listener hears it. It only hands the record on (to a thread that may call
- * the store, which a listener must not), so that the writer is never held up.
+ * member applies every write and this local listener hears it (unlike {@link ActiveJobs}, it needs no state at start:
+ * its user reads the records once it listens). Its callbacks must only hand the record on, to a thread that may call
+ * the store (which a listener must not), so that the writer is never held up.
  */
 @Listener(observation = Listener.Observation.POST)
 public final class JobRecordEvents {
@@ -30,7 +30,7 @@ public final class JobRecordEvents {
     }
 
     /** Starts telling {@code written} of each record written and {@code removed} of each id removed. */
-    static JobRecordEvents watch(Cache<String, StoredJob> jobs, Consumer<StoredJob> written, Consumer<String> removed) {
+    public static JobRecordEvents watch(Cache<String, StoredJob> jobs, Consumer<StoredJob> written, Consumer<String> removed) {
         JobRecordEvents events = new JobRecordEvents(jobs, written, removed);
         jobs.addListener(events);
         return events;
@@ -50,7 +50,7 @@ public final class JobRecordEvents {
         removed.accept(event.getKey());
     }
 
-    void stop() {
+    public void stop() {
         jobs.removeListener(this);
     }
 }
