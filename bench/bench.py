@@ -16,6 +16,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import tempfile
 import sys
 import threading
 import time
@@ -106,9 +107,14 @@ def wait_until_answers(port, process, body, deadline_s=120):
     raise SystemExit(f"nothing answered on port {port} within {deadline_s} s")
 
 
+def fresh_store(name):
+    """A store directory of its own for one start of poolmap: no run restores another's jobs or waits for its lock."""
+    return "--poolmap.store.path=" + tempfile.mkdtemp(prefix=f"store-{name}-", dir=WORK)
+
+
 def service(port, name="poolmap", jvm=(), extra=()):
-    return start_java(name, list(jvm) + ["-jar", SERVICE_JAR, f"--server.port={port}", "--server.address=127.0.0.1"]
-                      + BIG_LIMITS + SERVICE_ARGS + list(extra))
+    return start_java(name, list(jvm) + ["-jar", SERVICE_JAR, f"--server.port={port}", "--server.address=127.0.0.1",
+                                         fresh_store(name)] + BIG_LIMITS + SERVICE_ARGS + list(extra))
 
 
 # --- HTTP ----------------------------------------------------------------------------------------------
@@ -305,7 +311,7 @@ def run_scenarios(report):
     app = os.path.join(extracted, "poolmap.jar")
     aot = os.path.join(WORK, "poolmap.aot")
     training = start_java("aot-training", [f"-XX:AOTCacheOutput={aot}", "-Dspring.context.exit=onRefresh", "-jar", app,
-                                           f"--server.port={free_port()}"] + SERVICE_ARGS)
+                                           f"--server.port={free_port()}", fresh_store("aot")] + SERVICE_ARGS)
     training.wait(300)
     startups = {"fat jar": [], "extracted jar": [], "extracted jar + AOT cache": []}
     for _ in range(3):
@@ -314,7 +320,8 @@ def run_scenarios(report):
             if label.endswith("AOT cache") and not os.path.exists(aot):
                 continue
             port = free_port()
-            process = start_java("startup", args + [f"--server.port={port}", "--server.address=127.0.0.1"] + SERVICE_ARGS)
+            process = start_java("startup", args + [f"--server.port={port}", "--server.address=127.0.0.1",
+                                                    fresh_store("startup")] + SERVICE_ARGS)
             startups[label].append(wait_until_answers(port, process, tiny_body))
             stop(process)
     report["startup"] = {k: median(v) for k, v in startups.items() if v}
@@ -347,6 +354,21 @@ def run_scenarios(report):
             assert code == 200, f"{label} answered {code}"
             one_m[label].append(seconds)
     report["square1m"] = {k: median(v) for k, v in one_m.items()}
+
+    log("1M square: the default retention (the jobs above are kept) vs keeping no finished job")
+    keep_none_port = free_port()
+    keep_none = service(keep_none_port, "poolmap-retention-0", extra=["--poolmap.max-retained-jobs=0"])
+    wait_until_answers(keep_none_port, keep_none, tiny_body)
+    for _ in range(5):
+        curl_seconds(keep_none_port, sweep[1_000_000])
+    retention = {"default": [], "none": []}
+    for _ in range(ROUNDS):
+        for label, p in (("default", port), ("none", keep_none_port)):
+            code, seconds = curl_seconds(p, sweep[1_000_000])
+            assert code == 200, f"retention {label} answered {code}"
+            retention[label].append(seconds)
+    report["retention"] = {k: median(v) for k, v in retention.items()}
+    stop(keep_none)
 
     log("expressions: x*x vs square as 1M-item jobs; x**2 + 3*x + 1 over HTTP")
     expression_runs = {"square": [], "x*x": [], "polynomial": []}
@@ -533,6 +555,11 @@ def print_report(r):
             f"; Python `Pool(2).map` of the same function, whole process, {python * 1000:.0f} ms "
             f"→ Python/poolmap = {python / e['polynomial']:.1f}×" if python else ""), "reported", "")
 
+    def retention_rows():
+        kept, none = r["retention"]["default"], r["retention"]["none"]
+        row("1M `square` over HTTP with the default retention vs keeping no finished job (`max-retained-jobs=0`)",
+            f"{kept * 1000:.0f} ms vs {none * 1000:.0f} ms = {kept / none:.2f}×", "≤ 1.1×", ok(kept <= 1.1 * none))
+
     def memory_rows():
         code, good, seconds, rss = r["memory"]
         row("memory: 10M `square` with `-Xmx1g`", f"HTTP {code}, {seconds:.1f} s, peak RSS {rss} MB", "succeeds",
@@ -554,6 +581,7 @@ def print_report(r):
     group("fairness", fairness_rows)
     group("batch-size sweep", sweep_rows)
     group("expressions", expression_rows)
+    group("retention", retention_rows)
     group("memory", memory_rows)
     group("start-up", startup_rows)
     group("JMH", jmh_rows)

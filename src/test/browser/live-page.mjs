@@ -185,6 +185,30 @@ async function openScenario(page) {
     await page.locator('#job-picture .lane').first().waitFor();
     assert.match(await page.locator('#job-title').textContent(), /^collatz_steps × 200,000$/);
 
+    step('maps an expression of its own: the language described, a syntax error shown where it is, exact results');
+    await page.goto(`${base}/#/`);
+    await page.getByLabel('Operation').selectOption('expression');
+    const expressionHelp = page.locator('#expression-help');
+    await expressionHelp.getByText(/Functions: .*isqrt/).waitFor();
+    await page.getByLabel('Expression in x').fill('x**2 +* 1');
+    await page.getByLabel('Numbers').fill('1, 2');
+    await page.getByRole('button', {name: 'Run'}).click();
+    await problem.waitFor();
+    assert.match(await problem.textContent(), /unexpected '\*' \(column 6\)/);
+    await page.getByLabel('Expression in x').fill('x**2 + 3*x + 1');
+    await page.getByLabel('Numbers').fill('-2, 1.5, 100000000000000000000');
+    await page.getByLabel(/Asynchronous/).uncheck();
+    await page.getByRole('button', {name: 'Run'}).click();
+    const own = page.locator('#submitted .submitted-job');
+    await own.locator('.badge', {hasText: 'SUCCEEDED'}).waitFor({timeout: 15_000});
+    assert.match(await own.locator('.submitted-head').textContent(), /^x\*\*2 \+ 3\*x \+ 1 × 3 /);
+    await own.getByRole('link', {name: 'Open job →'}).click();
+    const ownRows = page.locator('#job-items tbody tr');
+    await ownRows.nth(2).waitFor();
+    assert.deepEqual(await ownRows.evaluateAll(rows => rows.map(row => row.querySelectorAll('td')[2].textContent)),
+        ['-1', '7.75', '10000000000000000000300000000000000000001'], 'Python\'s results, exact beyond 2^53');
+    assert.match(await page.locator('#job-title').textContent(), /^x\*\*2 \+ 3\*x \+ 1 × 3$/);
+
     step('on a phone: nothing wider than the screen');
     await page.setViewportSize({width: 390, height: 844});
     await page.goto(`${base}/#/`);

@@ -94,6 +94,22 @@ describe('api', () => {
         assert.deepEqual(job, {id: 'j1', status: 'RUNNING'}, 'the results array is dropped');
     });
 
+    it('sends an expression instead of an operation when it is given one', async () => {
+        let body;
+        const {fetch} = server((path, options) => {
+            body = options.body;
+            return json(200, {id: 'j2', status: 'SUCCEEDED', expression: 'x**2 + 1', results: [2, 100000000000000000001]});
+        });
+        const keys = storage();
+        keys.setItem('poolmap.api-key', KEY);
+        const api = createApi({fetch, storage: keys, askForKey: () => assert.fail('no prompt with a kept key')});
+
+        const {accepted} = await api.submit({operation: 'expression', expression: 'x**2 + 1', numbers: '1,10000000000', async: false});
+
+        assert.equal(body, '{"expression":"x**2 + 1","numbers":[1,10000000000]}');
+        assert.equal(accepted, false);
+    });
+
     it('turns a refusal into a problem detail with its pointer, and its value exactly', async () => {
         const keys = storage();
         keys.setItem('poolmap.api-key', KEY);

@@ -249,20 +249,22 @@ export function createApi({fetch, storage, askForKey, clock = () => performance.
         forgetKey: () => storage.removeItem(KEY_ITEM),
 
         operations: () => json('/api/v1/operations'),
+        expressionLanguage: () => json('/api/v1/operations/expression'),
         job,
         cancel: async id => withoutResults(await json(`/api/v1/jobs/${encodeURIComponent(id)}`, {method: 'DELETE'})),
 
         /**
-         * Submits a job. `numbers` is the JSON text of the array's items (see numbers.js), spliced in as it is so
-         * that no integer passes through a JavaScript number.
+         * Submits a job of an `operation` or, when it is given, an `expression`. `numbers` is the JSON text of the
+         * array's items (see numbers.js), spliced in as it is so that no integer passes through a JavaScript number.
          *
          * @returns {{job, accepted: boolean}} the job (accepted: answered 202, it runs on); a refusal throws a {@link Problem}
          */
-        async submit({operation, numbers, parallelism, chunkSize, timeoutMs, async: asynchronous}) {
+        async submit({operation, expression, numbers, parallelism, chunkSize, timeoutMs, async: asynchronous}) {
             const options = {parallelism, chunkSize, timeoutMs, async: asynchronous || undefined};
             const rest = Object.entries(options).filter(([, value]) => value !== undefined && value !== null && value !== '')
                 .map(([name, value]) => `,${JSON.stringify(name)}:${JSON.stringify(value)}`).join('');
-            const body = `{"operation":${JSON.stringify(operation)},"numbers":[${numbers}]${rest}}`;
+            const what = expression === undefined ? `"operation":${JSON.stringify(operation)}` : `"expression":${JSON.stringify(expression)}`;
+            const body = `{${what},"numbers":[${numbers}]${rest}}`;
             const response = await request('/api/v1/jobs', {method: 'POST', body});
             if (response.status !== 200 && response.status !== 202) {
                 throw await Problem.of(response);

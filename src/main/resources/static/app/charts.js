@@ -12,9 +12,6 @@ const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948
 
 /** A worker's colour, the same everywhere on the page: worker-k and io-k by k, anything else (a cluster member's worker) by its name. */
 export function colourOf(worker) {
-    if (worker === 'inline') {
-        return '#8a8f98';
-    }
     const numbered = /^(?:worker|io)-(\d+)$/.exec(worker);
     if (numbered) {
         return PALETTE[(Number(numbered[1]) - 1) % PALETTE.length];

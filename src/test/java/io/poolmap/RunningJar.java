@@ -24,6 +24,9 @@ final class RunningJar implements AutoCloseable {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
+    /** The jar's maximum heap: {@code poolmap.jar.heap}, 256m unless a benchmark asks for another. */
+    static final String HEAP = System.getProperty("poolmap.jar.heap", "256m");
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -45,7 +48,7 @@ final class RunningJar implements AutoCloseable {
         Path jar = Paths.get(System.getProperty("poolmap.jar", "target/poolmap-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the repackaged jar (run this test in the integration-test phase)").exists();
         Path log = Files.createTempFile("poolmap-jar-", ".log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + HEAP, "-jar",
                 jar.toString(), "--server.port=0", "--poolmap.store.path=" + store));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

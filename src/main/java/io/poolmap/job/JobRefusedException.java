@@ -103,8 +103,11 @@ public class JobRefusedException extends RuntimeException {
                 + "(poolmap.memory.pressure-percent); retry later", null, null, null, null, null);
     }
 
+    /** Megabytes with one decimal below 10 MB, so that a small job's need and the room left read as different. */
     private static String mb(long bytes) {
-        return Math.max(0, bytes) / (1024 * 1024) + " MB";
+        double megabytes = Math.max(0, bytes) / (1024.0 * 1024);
+        return (megabytes < 10 ? String.format(java.util.Locale.ROOT, "%.1f", megabytes) : Long.toString(Math.round(Math.floor(megabytes))))
+                + " MB";
     }
 
     static JobRefusedException idempotencyKeyReused(String key, String jobId) {

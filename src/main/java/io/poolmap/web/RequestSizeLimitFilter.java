@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,15 +24,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or not they declare a {@code Content-Length}, so that no body can fill the heap before it is parsed; it runs
  * before every other filter, so none of them can read a body past the limit first. As a body is read it reserves
  * the heap that reading it into numbers takes from the {@link MemoryBudget} (503 when there is none left), and gives
- * it back when the request ends; and it ends the process at an {@link OutOfMemoryError} that any later filter or
+ * it back once the body is parsed ({@link #bodyParsed}: from then on the job's own estimate counts its numbers) or
+ * when the request ends; and it ends the process at an {@link OutOfMemoryError} that any later filter or
  * handler let through, rather than answer 500 from a JVM that may have lost threads ({@link OutOfMemoryExit}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     /** Heap taken per byte of body read: a short number ("1,") becomes a {@code long} in a block and in the final array. */
     static final long HEAP_PER_BODY_BYTE = 8;
+
+    private static final String BODY_HEAP = RequestSizeLimitFilter.class.getName() + ".bodyHeap";
 
     private final long maxBytes;
     private final long maxHeapPerBody;
@@ -47,6 +51,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         LimitedRequest limited = new LimitedRequest(request, maxBytes, new BodyHeap(memory, maxHeapPerBody));
+        request.setAttribute(BODY_HEAP, limited.heap);
         try {
             chain.doFilter(limited, response);
         } catch (ServletException | IOException | RuntimeException | Error failure) {
@@ -54,6 +59,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             throw failure;
         } finally {
             limited.heap.releaseAll();
+        }
+    }
+
+    /**
+     * Gives back the heap this request's body reserved: it has been parsed, and what it became is counted from now on
+     * by whoever keeps it (a job's admission counts its inputs and results), so that one body is not counted twice.
+     */
+    public static void bodyParsed(ServletRequest request) {
+        if (request.getAttribute(BODY_HEAP) instanceof BodyHeap heap) {
+            heap.releaseAll();
         }
     }
 

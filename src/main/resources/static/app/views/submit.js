@@ -1,20 +1,25 @@
 /**
- * The form that submits a job: an operation from /api/v1/operations (its description, domain and limit shown),
- * numbers as text or ranges, parallelism and the other options; then the job's live progress, or the problem
- * detail that refused it, beside the form.
+ * The form that submits a job: an operation from /api/v1/operations (its description, domain and limit shown) or
+ * an expression of one's own (the language from /api/v1/operations/expression), numbers as text or ranges,
+ * parallelism and the other options; then the job's live progress, or the problem detail that refused it, beside
+ * the form.
  */
 import {h, byId, fill} from '../dom.js';
 import {Problem} from '../api.js';
 import {NumbersError, parseNumbers} from '../numbers.js';
-import {count, duration, items, shortId} from '../format.js';
+import {count, duration, items, jobName, shortId} from '../format.js';
 import {jobProgress} from './progress.js';
 import {showProblem} from './problem.js';
 
 const PREFERRED = 'collatz_steps';
+/** The choice of the select that means "my own expression": no operation may take this name. */
+const EXPRESSION = 'expression';
 
 export function submitView(api) {
     const form = byId('submit-form');
     const operation = byId('operation');
+    const expressionField = byId('expression-field');
+    const expression = byId('expression');
     const numbers = byId('numbers');
     const numbersError = byId('numbers-error');
     const numbersCount = byId('numbers-count');
@@ -31,7 +36,8 @@ export function submitView(api) {
             const groups = new Map();
             list.forEach(op => groups.set(op.kind, [...groups.get(op.kind) ?? [], op]));
             fill(operation, [...groups].map(([kind, ops]) => h('optgroup', {label: kind === 'io' ? 'I/O (virtual threads)' : 'CPU (the workers)'},
-                ops.map(op => h('option', {value: op.name, text: op.name})))));
+                ops.map(op => h('option', {value: op.name, text: op.name})))),
+                h('optgroup', {label: 'Your own function'}, h('option', {value: EXPRESSION, text: 'an expression in x…'})));
             operation.value = operations.has(PREFERRED) ? PREFERRED : list[0]?.name ?? '';
             describe();
             button.disabled = false;
@@ -41,6 +47,13 @@ export function submitView(api) {
     }
 
     function describe() {
+        const own = operation.value === EXPRESSION;
+        expressionField.hidden = !own;
+        if (own) {
+            byId('operation-help').replaceChildren();
+            describeLanguage();
+            return;
+        }
         const op = operations.get(operation.value);
         if (!op) {
             return;
@@ -54,6 +67,30 @@ export function submitView(api) {
                     numbers.value = example;
                     check();
                     numbers.focus();
+                }}})) : null);
+    }
+
+    let language = null;
+
+    /** The expression language as this instance has it: its functions, constants, limits and an example. */
+    async function describeLanguage() {
+        try {
+            language ??= await api.expressionLanguage();
+        } catch (error) {
+            showProblem(byId('expression-help'), error, 'The expression language could not be read');
+            return;
+        }
+        const example = language.example;
+        fill(byId('expression-help'),
+            h('span', {class: 'op-description', text: 'Python 3 in one variable, x: + - * / // % **, comparisons, and/or/not, a if c else b; '
+                + `integers exact at any size. Functions: ${language.functions.join(', ')}; constants: ${language.constants.join(', ')}.`}),
+            h('span', {class: 'op-facts', text: `at most ${count(language.limits.maxLength)} characters and ${count(language.limits.maxDigits)} digits per integer`}),
+            example?.expression ? h('span', {class: 'op-example'}, 'Example: ', h('code', {text: `${example.expression} over ${example.numbers.join(', ')} → ${example.results.join(', ')}`}), ' ',
+                h('button', {type: 'button', class: 'link', text: 'Use it', on: {click: () => {
+                    expression.value = example.expression;
+                    numbers.value = example.numbers.join(', ');
+                    check();
+                    expression.focus();
                 }}})) : null);
     }
 
@@ -88,8 +125,15 @@ export function submitView(api) {
             numbers.focus();
             return;
         }
+        const own = operation.value === EXPRESSION;
+        if (own && expression.value.trim() === '') {
+            fill(problem, h('p', {class: 'field-error', text: 'Type an expression in x, such as x**2 + 3*x + 1.'}));
+            expression.focus();
+            return;
+        }
         const request = {
             operation: operation.value,
+            expression: own ? expression.value : undefined,
             numbers: parsed.json,
             parallelism: integer('parallelism'),
             chunkSize: integer('chunk-size'),
@@ -101,7 +145,7 @@ export function submitView(api) {
         button.disabled = true;
         button.textContent = 'Submitting…';
         if (!request.async) {
-            fill(submitted, h('p', {class: 'waiting', text: `Waiting for ${request.operation} over ${count(parsed.count)} numbers to finish (a synchronous call, as Pool.map; up to poolmap.sync-wait)…`}));
+            fill(submitted, h('p', {class: 'waiting', text: `Waiting for ${request.expression ?? request.operation} over ${count(parsed.count)} numbers to finish (a synchronous call, as Pool.map; up to poolmap.sync-wait)…`}));
         }
         try {
             const {job} = await api.submit(request);
@@ -128,7 +172,7 @@ export function submitView(api) {
         }}});
         fill(submitted, h('div', {class: 'submitted-job', 'data-job': job.id},
             h('div', {class: 'submitted-head'},
-                h('span', h('strong', {text: job.operation}), ` × ${count(job.size)} `, h('code', {text: shortId(job.id)})),
+                h('span', h('strong', {text: jobName(job)}), ` × ${count(job.size)} `, h('code', {text: shortId(job.id)})),
                 h('a', {class: 'open-job', href: `#/jobs/${encodeURIComponent(job.id)}`, text: 'Open job →'})),
             progress.el, outcome, cancel));
         progress.update(job);

@@ -46,6 +46,26 @@ class RequestBodyHeapTest {
     }
 
     @Test
+    void aParsedBodyGivesItsHeapBackBeforeTheRequestEnds() throws ServletException, IOException {
+        MemoryBudget memory = new MemoryBudget(64L << 20, 90, () -> 0);
+        AtomicLong afterParsing = new AtomicLong(-1);
+        RequestSizeLimitFilter filter = new RequestSizeLimitFilter(aPoolmapProperties().build(), memory);
+
+        filter.doFilter(post(200_000), new MockHttpServletResponse(), new MockFilterChain() {
+            @Override
+            public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) throws IOException {
+                request.getInputStream().readAllBytes();
+                assertThat(memory.reserved()).isPositive();
+                RequestSizeLimitFilter.bodyParsed(request);
+                afterParsing.set(memory.reserved());
+            }
+        });
+
+        assertThat(afterParsing.get()).isZero();
+        assertThat(memory.reserved()).isZero();
+    }
+
+    @Test
     void aBodyThatFindsNoHeapLeftIsRefusedWith503AndRetryAfter() {
         MemoryBudget memory = new MemoryBudget(1 << 20, 90, () -> 0);
         RequestSizeLimitFilter filter = new RequestSizeLimitFilter(aPoolmapProperties().build(), memory);

@@ -9,8 +9,8 @@ import io.poolmap.expression.ExpressionItemException;
 import io.poolmap.expression.ExpressionLimits;
 import io.poolmap.expression.ExpressionSyntaxException;
 import io.poolmap.operation.Numbers;
-import io.poolmap.operation.OperationInfo;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -57,7 +57,7 @@ class ExpressionLanguageController {
     }
 
     /** The example as this instance computes it, or {@code null} when its limits are too tight for it. */
-    private static OperationInfo.Example example(ExpressionLimits limits) {
+    private static ExpressionExample example(ExpressionLimits limits) {
         // a result beyond a long, yet within the fewest digits poolmap.expressions.max-digits allows (20)
         Numbers in = Numbers.builder().add(-2).add(0).add(1.5).add(3_037_000_500L).build();
         Numbers out = Numbers.forResults(in.size());
@@ -66,7 +66,7 @@ class ExpressionLanguageController {
         } catch (ExpressionSyntaxException | ExpressionItemException tooTight) {
             return null;
         }
-        return new OperationInfo.Example(IntStream.range(0, in.size()).mapToObj(in::valueAt).toList(),
+        return new ExpressionExample(EXAMPLE, IntStream.range(0, in.size()).mapToObj(in::valueAt).toList(),
                 IntStream.range(0, in.size()).mapToObj(out::valueAt).toList());
     }
 
@@ -93,7 +93,20 @@ class ExpressionLanguageController {
     @Schema(description = "The expression language: a job's alternative to naming an operation.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ExpressionLanguage(String description, List<String> syntax, List<String> functions, List<String> constants,
-            List<String> semantics, Limits limits, List<String> errors, OperationInfo.Example example) {
+            List<String> semantics, Limits limits, List<String> errors, ExpressionExample example) {
+    }
+
+    /**
+     * An expression over a few numbers and what poolmap computed for them.
+     *
+     * @param expression the expression
+     * @param numbers its inputs
+     * @param results its results, in order
+     */
+    @Schema(description = "An expression over a few numbers and what this instance computed for them.")
+    record ExpressionExample(@Schema(example = EXAMPLE) String expression,
+            @ArraySchema(schema = @Schema(ref = "#/components/schemas/ExactNumber")) List<Object> numbers,
+            @ArraySchema(schema = @Schema(ref = "#/components/schemas/Result")) List<Object> results) {
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +18,7 @@ import io.poolmap.job.JobNotFoundException;
 import io.poolmap.job.JobRefusedException;
 import io.poolmap.job.JobService;
 import io.poolmap.job.JobStatus;
+import io.poolmap.web.RequestSizeLimitFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -92,7 +94,8 @@ class JobController {
     @ApiResponse(responseCode = "429", description = "Not enough room in the queue (poolmap.queue-capacity); retry after Retry-After seconds.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.QUEUE_FULL)))
-    @ApiResponse(responseCode = "503", description = "poolmap is shutting down; retry after Retry-After seconds, on another instance or after the restart.",
+    @ApiResponse(responseCode = "503", description = "poolmap is shutting down (shutting-down), or has no heap left for this job now "
+            + "(memory-full); retry after Retry-After seconds, on another instance or after the restart.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.SHUTTING_DOWN)))
     @ApiResponse(responseCode = "504", description = "The job reached its timeoutMs.",
@@ -108,7 +111,9 @@ class JobController {
             @RequestHeader(name = "Prefer", required = false) String prefer,
             @Parameter(description = "A key of your choice (e.g. a UUID) that makes the submission safe to retry: the same key "
                     + "with the same request returns the job it created, with another request 422; kept as long as the job.")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws InterruptedException {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) throws InterruptedException {
+        RequestSizeLimitFilter.bodyParsed(http); // its numbers now count in the job's own heap estimate
         boolean preferAsync = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
         boolean async = preferAsync || Boolean.TRUE.equals(request.async());
         Job job;

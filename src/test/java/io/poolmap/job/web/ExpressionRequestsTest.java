@@ -168,7 +168,7 @@ class ExpressionRequestsTest {
                 .containsEntry("constants", List.of("True", "False", "pi", "e", "math.pi", "math.e"))
                 .containsEntry("limits", Map.of("maxLength", 40, "maxDepth", 100, "maxDigits", 45, "maxWork", 10_000_000));
         assertThat((List<Object>) language.get("functions")).contains("abs", "round", "sqrt (or math.sqrt)", "isqrt (or math.isqrt)");
-        assertThat(body(result)).contains("\"example\":{\"numbers\":[-2,0,1.5,3037000500],"
+        assertThat(body(result)).contains("\"example\":{\"expression\":\"x**2 + 3*x + 1\",\"numbers\":[-2,0,1.5,3037000500],"
                 + "\"results\":[-1,1,7.75,9223372046111251501]}");
     }
 }
