@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * A cluster as a user runs it: three real jars on loopback, each with its own store and JGroups port. A big
  * {@code collatz_steps} job accepted by one member has items computed by the workers of all three; {@code kill -9} of a
  * member computing its segments, then of the member that accepted a second job, and each job still ends SUCCEEDED with
- * exact results, answered by a survivor. Asserts on results and worker names, never on time; the time from each kill to
+ * exact results, answered by a survivor; a member started again while a job runs computes segments of it. Asserts on results and worker names, never on time; the time from each kill to
  * the job's end is printed.
  */
 class ClusterIT {
@@ -38,6 +38,7 @@ class ClusterIT {
     /** 90-digit inputs, as DurabilityIT's: each item takes collatz_steps long enough that the job runs for seconds. */
     private static final BigInteger BASE = BigInteger.TEN.pow(89).add(new BigInteger("987654321098765432109876543"));
     private static final int ITEMS = 36_000;
+    private static final int PRIMES = 16 * 1024;
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Pattern RERUN = Pattern.compile("(?m)^poolmap_segments_rerun_total(?:\\{[^}]*})? ([0-9.Ee+-]+)$");
 
@@ -57,7 +58,7 @@ class ClusterIT {
     }
 
     @Test
-    void aBigJobIsComputedByAllThreeMembersAndSurvivesTheKillOfAComputingMemberAndOfItsSubmitter() throws Exception {
+    void aBigJobIsComputedByAllMembersSurvivesTheKillOfAnyAndAMemberThatJoinsTakesSegments() throws Exception {
         List<CompletableFuture<RunningJar>> starting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             stores[i] = Files.createTempDirectory("poolmap-cluster-" + i + "-");
@@ -81,8 +82,21 @@ class ClusterIT {
         assertThat(computedBy(members[1], first)).as("items' workers").containsExactlyInAnyOrder(name(0), name(1), name(2));
         assertThat(reruns(members[0]) + reruns(members[1])).as("segments computed again after the kill").isPositive();
 
-        // the member that accepted a job is killed: the others end it
+        // a member that joins in the middle of a job takes segments of it; the job is then cancelled on that member
+        String joined = submit(members[0], primesBody());
         members[2] = start(2);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> computingFor(members[2], joined));
+        HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(members[2].uri("/api/v1/jobs/" + joined)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(json.readTree(cancelled.body()).get("status").asString()).as("the job, cancelled on the member that joined")
+                .isEqualTo("CANCELLED");
+        for (int member = 0; member < 2; member++) {
+            assertThat(json.readTree(get(members[member], "/api/v1/jobs/" + joined + "?wait=60s").body()).get("status").asString())
+                    .as("the job on member %d", member).isEqualTo("CANCELLED");
+        }
+
+        // the member that accepted a job is killed: the others end it
         await().atMost(WAIT).untilAsserted(() -> assertThat(health(members[0]).at("/components/cluster/details/size").asInt()).isEqualTo(3));
         String second = submit(members[0]);
         awaitComputedByAll(members[1], second);
@@ -118,8 +132,25 @@ class ClusterIT {
         for (int i = 0; i < ITEMS; i++) {
             body.append(i == 0 ? "" : ",").append(BASE.add(BigInteger.valueOf(i)));
         }
+        return submit(member, body.append("]}").toString());
+    }
+
+    /**
+     * {@code is_prime} of one 300-digit prime, 16 segments of 1,024 items: minutes of work for four workers, so that it
+     * still runs when a member that starts after it has joined.
+     */
+    private static String primesBody() {
+        String prime = BigInteger.TEN.pow(299).nextProbablePrime().toString();
+        StringBuilder body = new StringBuilder("{\"operation\":\"is_prime\",\"async\":true,\"numbers\":[");
+        for (int i = 0; i < PRIMES; i++) {
+            body.append(i == 0 ? "" : ",").append(prime);
+        }
+        return body.append("]}").toString();
+    }
+
+    private String submit(RunningJar member, String body) throws Exception {
         HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(member.uri("/api/v1/jobs")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         return json.readTree(accepted.body()).get("id").asString();
     }
