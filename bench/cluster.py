@@ -33,11 +33,13 @@ LIMITS = ["--poolmap.max-batch-size=2000000", "--poolmap.queue-capacity=4000000"
           "--poolmap.max-request-size=256MB", "--poolmap.max-retained-items=10000000"]
 HEAVY_BASE = 10 ** 29 + 12345
 SIZE = 1_000_000
+used_ports = set()
+delays = []  # per measured job: seconds its members' threads waited for a core
 
 
 def free_member_port():
     """A loopback port for a member's JGroups traffic, with the failure-detection ports (+100 ... +103) free too."""
-    for port in range(17000, 17900, 7):
+    for port in range(17000, 17800, 7):  # + 103 stays below bench.py's HTTP ports (18000-18999)
         try:
             for p in [port] + list(range(port + 100, port + 104)):
                 with socket.socket() as probe:
@@ -47,11 +49,7 @@ def free_member_port():
         if port not in used_ports:
             used_ports.add(port)
             return port
-    raise SystemExit("no free JGroups port in 17000-17999")
-
-
-used_ports = set()
-delays = []  # per measured job: seconds its members' threads waited for a core
+    raise SystemExit("no free JGroups port in 17000-17799")
 
 
 def start_member(name, core, extra):
