@@ -22,6 +22,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 os.environ.setdefault("BENCH_JMH_CLASSPATH", "")  # bench.py's helpers, without its JMH
@@ -79,11 +80,20 @@ def start_cluster(names_cores):
                                                   f"--poolmap.cluster.member-name={name}"])
     deadline = time.monotonic() + 120
     for name, (process, port) in running.items():
-        while get(port, "/actuator/health")["components"]["cluster"]["details"]["size"] < len(names_cores):
+        while cluster_size(port) < len(names_cores):
             if time.monotonic() > deadline:
                 raise SystemExit(f"{name} did not see {len(names_cores)} members within 120 s; see {WORK}")
             time.sleep(0.1)
     return running
+
+
+def cluster_size(port):
+    """How many members this member's view has, from /actuator/health (503 while it is not yet UP, with the details)."""
+    try:
+        health = get(port, "/actuator/health")
+    except urllib.error.HTTPError as not_up:
+        health = json.loads(not_up.read())
+    return health.get("components", {}).get("cluster", {}).get("details", {}).get("size", 0)
 
 
 def body(numbers):
