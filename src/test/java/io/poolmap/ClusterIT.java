@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A cluster as a user runs it: three real jars on loopback, each with its own store and JGroups port. A big
- * {@code collatz_steps} job accepted by one member has items computed by the workers of all three; {@code kill -9} of a
- * member computing its segments, then of the member that accepted a second job, and each job still ends SUCCEEDED with
- * exact results, answered by a survivor; a member started again while a job runs computes segments of it. Asserts on results and worker names, never on time; the time from each kill to
- * the job's end is printed.
+ * A cluster as a user runs it: three real jars on loopback, each with its own store and JGroups port. {@code kill -9}
+ * of a member computing a big {@code collatz_steps} job's segments, and the job still ends SUCCEEDED with exact results,
+ * the others having computed its segment again; a member started again while a job runs computes segments of it; a
+ * second job has items computed by the workers of all three, and ends SUCCEEDED and exact after the member that
+ * accepted it is killed. Asserts on results and worker names, never on time; the time from each kill to the job's end
+ * is printed.
  */
 class ClusterIT {
 
@@ -70,16 +71,16 @@ class ClusterIT {
         }
         await().atMost(WAIT).untilAsserted(() -> assertThat(health(members[0]).at("/components/cluster/details/size").asInt()).isEqualTo(3));
 
-        // a member that computes segments is killed: the others compute them again
+        // a member is killed as soon as it computes a segment, early in the job: the others compute that segment again
+        // (killed near the job's end, it may have stored its last segment already, and nothing is left to compute again)
         String first = submit(members[0]);
-        awaitComputedByAll(members[1], first);
         await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> computingFor(members[2], first));
         long killedAt = System.nanoTime();
         kill(2);
         JsonNode ended = join(members[1], first);
         System.out.printf("ClusterIT: kill -9 of a computing member -> job SUCCEEDED %.1f s later%n", (System.nanoTime() - killedAt) / 1e9);
         assertExact(ended);
-        assertThat(computedBy(members[1], first)).as("items' workers").containsExactlyInAnyOrder(name(0), name(1), name(2));
+        assertThat(computedBy(members[1], first)).as("items' workers").contains(name(0), name(1));
         assertThat(reruns(members[0]) + reruns(members[1])).as("segments computed again after the kill").isPositive();
 
         // a member that joins in the middle of a job takes segments of it; the job is then cancelled on that member
@@ -105,6 +106,7 @@ class ClusterIT {
         ended = join(members[2], second);
         System.out.printf("ClusterIT: kill -9 of the submitting member -> job SUCCEEDED %.1f s later%n", (System.nanoTime() - killedAt) / 1e9);
         assertExact(ended);
+        assertThat(computedBy(members[2], second)).as("items' workers").containsExactlyInAnyOrder(name(0), name(1), name(2));
         assertThat(json.readTree(get(members[1], "/api/v1/jobs/" + second).body()).get("status").asString()).isEqualTo("SUCCEEDED");
     }
 

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  * The store's side of a {@link SegmentWork}: a claimed segment's inputs read from the store (or, when its results are
  * stored already, by a member that died before it counted them, its results counted without computing it again), and
  * a computed segment stored once ({@code putIfAbsent}), counted in the job's record, and its claim removed, in that
- * order, so that a member dying between two steps leaves a segment that the next claimer finishes. Storing happens on
- * a virtual thread of its own, so that the worker that computed the last item goes on to the next chunk at once.
+ * order, so that a member dying between two steps leaves a segment that the next claimer finishes (a segment computed
+ * again after its member left is counted before the record, so that whoever sees the job end sees that count).
+ * Storing happens on a virtual thread of its own, so that the worker that computed the last item goes on to the next
+ * chunk at once.
  */
 final class SharedSegments {
 
@@ -102,10 +104,11 @@ final class SharedSegments {
                 PackedChunk computed = segment.pack();
                 PackedChunk before = store.results().putIfAbsent(segment.claim().key(), computed);
                 PackedChunk stored = before != null ? before : computed;
-                follow(job, records.segmentStored(job.id(), segment.index(), segment.length(), ClaimedSegment.itemsByWorker(stored)));
                 if (segment.claim().rerun()) {
+                    // counted before the record says the segment is stored, so that whoever sees the job end sees it
                     listeners.forEach(JobListener::segmentRerun);
                 }
+                follow(job, records.segmentStored(job.id(), segment.index(), segment.length(), ClaimedSegment.itemsByWorker(stored)));
                 claims.release(segment.claim());
             } catch (RuntimeException failed) {
                 log.warn("job {}: segment {} could not be stored ({}); it will be computed again", job.id(), segment.index(),
