@@ -28,7 +28,9 @@ JAVA = os.path.join(os.environ["JAVA_HOME"], "bin", "java")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 SERVICE_JAR = os.path.join(WORK, "poolmap.jar")
 BASELINE_JAR = os.path.join(WORK, "baseline.jar")
-JMH_CLASSPATH = os.environ["BENCH_JMH_CLASSPATH"]
+JMH_CLASSPATH = os.environ.get("BENCH_JMH_CLASSPATH", "")
+# BENCH_ONLY=client measures the Python client's rows alone (bench/run then builds neither JMH nor the baseline)
+ONLY = os.environ.get("BENCH_ONLY", "")
 PIDS = os.path.join(WORK, "pids")
 # room for the 10M-item scenarios: the defaults stop at 1M numbers and 16 MB bodies
 BIG_LIMITS = ["--poolmap.max-batch-size=10000000", "--poolmap.queue-capacity=20000000",
@@ -272,6 +274,27 @@ def fairness_round(port, big_file, tiny_body, clients=4, max_seconds=60):
     return latencies, job_seconds(big)
 
 
+def python_client(port, rounds):
+    """Seconds of ``poolmap.Pool(2).map(f, range(1M))`` and of ``multiprocessing.Pool(2).map(f, range(1M))``, each a
+    whole process of this Python (bench/python/client_map.py), alternating, for f = square (``"x*x"`` on poolmap) and
+    collatz_steps; medians of ``rounds``: ``{function: {"poolmap": s, "multiprocessing": s}}``."""
+    script = os.path.join(ROOT, "bench", "python", "client_map.py")
+    environment = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "clients", "python"),
+                       POOLMAP_URL=f"http://127.0.0.1:{port}")
+    if EXTRA_HEADER.lower().startswith("authorization: bearer "):
+        environment["POOLMAP_API_KEY"] = EXTRA_HEADER.split()[-1]
+    report = {}
+    for function in ("square", "collatz_steps"):
+        times = {"poolmap": [], "multiprocessing": []}
+        for _ in range(rounds):
+            for label in times:
+                begin = time.perf_counter()
+                subprocess.run([sys.executable, script, label, function], check=True, timeout=300, env=environment)
+                times[label].append(time.perf_counter() - begin)
+        report[function] = {label: median(values) for label, values in times.items()}
+    return report
+
+
 def main():
     report = {}
     try:
@@ -281,7 +304,24 @@ def main():
         print_report(report)
 
 
+def run_client_only(report):
+    """The Python client's rows alone, against a warmed-up service (BENCH_ONLY=client)."""
+    port = free_port()
+    poolmap = service(port)
+    wait_until_answers(port, poolmap, open(write_request("tiny", "square", [1, 2, 3, 4, 5]), "rb").read())
+    times_itself = open(write_expression("x-times-x-1m", "x*x", range(1, 1_000_001)), "rb").read()
+    log("warm-up")
+    for _ in range(5):
+        post(port, times_itself)
+    python_client(port, 1)
+    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x and collatz_steps over 1M, whole processes")
+    report["client"] = python_client(port, ROUNDS)
+
+
 def run_scenarios(report):
+    if ONLY == "client":
+        run_client_only(report)
+        return
     tiny = write_request("tiny", "square", [1, 2, 3, 4, 5])
     tiny_body = open(tiny, "rb").read()
     sweep = {n: write_request(f"square-{n}", "square", range(1, n + 1)) for n in (10, 1000, 100_000, 1_000_000, 10_000_000)}
@@ -382,6 +422,9 @@ def run_scenarios(report):
         expression_runs["polynomial"].append(seconds)
     report["expressions"] = {k: median(v) for k, v in expression_runs.items()}
 
+    log("Python client: poolmap.Pool(2).map vs multiprocessing.Pool(2).map, x*x and collatz_steps over 1M, whole processes")
+    report["client"] = python_client(port, ROUNDS)
+
     log("JMH: plain loops on 1 and 2 threads")
     marks.update(jmh("PlainLoopBenchmark", "-p", "threads=1,2"))
     log("CPU-heavy: collatz_steps 1M, is_prime 100k, parallelism 2 and 1")
@@ -478,6 +521,8 @@ def print_report(r):
         return "met" if condition else "**not met**"
 
     def group(name, rows_of):
+        if ONLY and name != {"client": "Python client"}.get(ONLY):
+            return
         try:
             rows_of()
         except (KeyError, TypeError, ZeroDivisionError, StopIteration) as missing:
@@ -555,6 +600,15 @@ def print_report(r):
             f"; Python `Pool(2).map` of the same function, whole process, {python * 1000:.0f} ms "
             f"→ Python/poolmap = {python / e['polynomial']:.1f}×" if python else ""), "reported", "")
 
+    def client_rows():
+        for function, on_poolmap, numbers in (("square", "\"x*x\"", "range(1_000_000)"),
+                                              ("collatz_steps", "\"collatz_steps\"", "range(1, 1_000_001)")):
+            c = r["client"][function]
+            row(f"Python client: `poolmap.Pool(2).map({on_poolmap}, {numbers})` vs "
+                f"`multiprocessing.Pool(2).map({function}, {numbers})`, each a whole process of the same Python "
+                "(median)", f"{c['poolmap'] * 1000:.0f} ms vs {c['multiprocessing'] * 1000:.0f} ms → "
+                f"multiprocessing/poolmap = {c['multiprocessing'] / c['poolmap']:.1f}×", "reported", "")
+
     def retention_rows():
         kept, none = r["retention"]["default"], r["retention"]["none"]
         row("1M `square` over HTTP with the default retention vs keeping no finished job (`max-retained-jobs=0`)",
@@ -581,6 +635,7 @@ def print_report(r):
     group("fairness", fairness_rows)
     group("batch-size sweep", sweep_rows)
     group("expressions", expression_rows)
+    group("Python client", client_rows)
     group("retention", retention_rows)
     group("memory", memory_rows)
     group("start-up", startup_rows)
@@ -589,7 +644,9 @@ def print_report(r):
     load = open("/proc/loadavg").read().split()[:3]
     memory = next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     java = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+    commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty", "--abbrev=12"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Commit: {commit}. "
           f"Machine: nproc {os.cpu_count()}, {int(memory) // 1024} MB memory, {platform.machine()}, {java}; "
           f"load average at the end {' '.join(load)}. Rounds: {ROUNDS} (medians). "
           f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/run')}`.")

@@ -15,6 +15,7 @@ public class PoolmapApplication {
         OutOfMemoryExit.install();
         exitZeroOnTerm();
         SpringApplication.run(PoolmapApplication.class, args);
+        OutOfMemoryLogWatch.install(); // after start-up, which sets Logback up anew
     }
 
     /**

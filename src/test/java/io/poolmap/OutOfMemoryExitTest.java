@@ -15,6 +15,18 @@ class OutOfMemoryExitTest {
     /** Runs in the child JVM: a thread fills a 32 MB heap while main would wait for ever. */
     public static void main(String[] args) throws InterruptedException {
         OutOfMemoryExit.install();
+        if (args.length > 0 && args[0].equals("logged")) {
+            OutOfMemoryLogWatch.install();
+            Thread.ofPlatform().name("library").start(() -> {
+                try {
+                    throw new OutOfMemoryError("Java heap space");
+                } catch (OutOfMemoryError caught) { // as a library does on its own thread: log it and go on
+                    org.slf4j.LoggerFactory.getLogger("a.library").error("ISPN000136: Error executing command {}", "RemoveCommand",
+                            new IllegalStateException("wrapped", caught));
+                }
+            });
+            Thread.sleep(Long.MAX_VALUE);
+        }
         Thread.ofPlatform().name("filler").start(() -> {
             List<long[]> hoard = new ArrayList<>();
             while (true) {
@@ -38,6 +50,22 @@ class OutOfMemoryExitTest {
         assertThat(ended).as("the child ended by itself").isTrue();
         assertThat(child.exitValue()).isEqualTo(OutOfMemoryExit.STATUS);
         assertThat(output).contains("out of memory in thread filler");
+    }
+
+    @Test
+    void anOutOfMemoryErrorThatALibraryCatchesAndLogsEndsTheProcessWithStatusThree() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                OutOfMemoryExitTest.class.getName(), "logged").redirectErrorStream(true).start();
+
+        boolean ended = child.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(child.getInputStream().readAllBytes());
+        if (!ended) {
+            child.destroyForcibly();
+        }
+        assertThat(ended).as("the child ended by itself; it printed:%n%s", output).isTrue();
+        assertThat(child.exitValue()).isEqualTo(OutOfMemoryExit.STATUS);
+        assertThat(output).contains("out of memory in thread library");
     }
 
     @Test

@@ -34,14 +34,11 @@ final class ChunkLedger {
     }
 
     private final int size;
-    private final int maxChunkSize;
     private final SegmentBook segments;
+    private final AdaptiveChunks sizing;
     private final List<Chunk> chunks = new ArrayList<>();
     private final AtomicLong completed = new AtomicLong();
     private volatile int nextItem;
-    private volatile int chunkSize;
-    private volatile int stride;
-    private double nanosPerItem;
     private volatile int[] frozenDone;
     private long frozenCompleted;
 
@@ -58,9 +55,7 @@ final class ChunkLedger {
     ChunkLedger(Segments segments, int firstChunkSize, int maxChunkSize, int firstStride) {
         this.size = segments.size();
         this.segments = new SegmentBook(segments);
-        this.chunkSize = firstChunkSize;
-        this.maxChunkSize = Math.max(firstChunkSize, maxChunkSize);
-        this.stride = firstStride;
+        this.sizing = new AdaptiveChunks(firstChunkSize, maxChunkSize, firstStride);
     }
 
     /**
@@ -88,7 +83,7 @@ final class ChunkLedger {
             return -1;
         }
         int from = nextItem;
-        int to = (int) Math.min(Math.min(size, (long) from + chunkSize), segments.segments().to(segments.segments().holding(from)));
+        int to = (int) Math.min(Math.min(size, (long) from + sizing.chunkSize()), segments.segments().to(segments.segments().holding(from)));
         nextItem = to;
         chunks.add(new Chunk(from, to));
         return chunks.size() - 1;
@@ -174,14 +169,8 @@ final class ChunkLedger {
     }
 
     /** Sizes the next chunks from a chunk that computed {@code items} in {@code nanos}. */
-    synchronized void measured(int items, long nanos) {
-        if (items == 0) {
-            return;
-        }
-        double perItem = (double) Math.max(1, nanos) / items;
-        nanosPerItem = nanosPerItem == 0 ? perItem : (nanosPerItem + perItem) / 2;
-        chunkSize = ChunkSizing.chunkSizeFor(nanosPerItem, maxChunkSize);
-        stride = ChunkSizing.strideFor(nanosPerItem);
+    void measured(int items, long nanos) {
+        sizing.measured(items, nanos);
     }
 
     /** Items computed; once frozen, the count at the end. */
@@ -191,12 +180,12 @@ final class ChunkLedger {
 
     /** The size of the next chunk. */
     int chunkSize() {
-        return chunkSize;
+        return sizing.chunkSize();
     }
 
     /** Items between two progress updates: about 100 µs of work. */
     int stride() {
-        return stride;
+        return sizing.stride();
     }
 
     private ChunkReadings readings() {

@@ -81,6 +81,7 @@ class JobRestore implements SmartLifecycle {
         }
         retention.enforceLimits();
         restored = true;
+        admission.startAdmitting(); // restored jobs first, then new ones, all before the port opens
         if (!records.isEmpty()) {
             log.info("restored {} jobs from the store; {} unfinished ones resume", records.size(), resumed);
         }
@@ -128,9 +129,12 @@ class JobRestore implements SmartLifecycle {
         return restored;
     }
 
-    /** Before {@link JobShutdown} starts admitting: restored jobs come first. */
+    /**
+     * Before the web server opens its port (Spring Boot starts it at {@code DEFAULT_PHASE - 2048}): a client that
+     * asks a restarted poolmap for its job at once must find it, not get 404 until the restore has run.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }

@@ -69,9 +69,9 @@ class StoreJobArchive implements JobArchive {
         if (live == null) {
             return; // its numbers moved to the store after its end was recorded: all of it is on disk
         }
-        store.inputs().putAll(inputs(job, live));
+        Store.blind(store.inputs()).putAll(inputs(job, live));
         for (int segment : live.ledger().completeSegments()) {
-            store.results().put(key(job, segment), results(job, live, segment));
+            Store.blind(store.results()).put(key(job, segment), results(job, live, segment));
         }
         keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
     }
@@ -81,7 +81,7 @@ class StoreJobArchive implements JobArchive {
         Keeping keeping = job.keeping();
         LiveJobData live = job.live();
         if (keeping.kept() && live != null) {
-            keeping.writing(store.results().putAsync(key(job, segment), results(job, live, segment)));
+            keeping.writing(Store.blind(store.results()).putAsync(key(job, segment), results(job, live, segment)));
         }
     }
 
@@ -100,13 +100,13 @@ class StoreJobArchive implements JobArchive {
         if (job.size() >= KEPT_FROM_ITEMS && moves && keeping.keep()) {
             LiveJobData live = job.live();
             writer.execute(() -> {
-                keeping.writing(store.inputs().putAllAsync(inputs(job, live)));
+                keeping.writing(Store.blind(store.inputs()).putAllAsync(inputs(job, live)));
                 Segments segments = job.plan().segments();
                 Map<ChunkKey, PackedChunk> results = new HashMap<>();
                 for (int segment = 0; segment < segments.count(); segment++) {
                     results.put(key(job, segment), results(job, live, segment));
                 }
-                keeping.writing(store.results().putAllAsync(results));
+                keeping.writing(Store.blind(store.results()).putAllAsync(results));
                 recordEnd(job, heapFreed);
             });
             return true;
@@ -175,16 +175,16 @@ class StoreJobArchive implements JobArchive {
         if (record != null && !record.owner().equals(store.member()) && store.members().contains(record.owner())) {
             return;
         }
-        store.jobs().removeAsync(job.id());
+        Store.blind(store.jobs()).removeAsync(job.id());
         if (record != null && record.idempotencyKey() != null) {
-            store.idempotency().removeAsync(record.idempotencyKey());
+            Store.blind(store.idempotency()).removeAsync(record.idempotencyKey());
         }
         String id = job.id();
         int count = job.plan().segments().count();
         scheduler.schedule(() -> {
             for (int segment = 0; segment < count; segment++) {
-                store.inputs().removeAsync(new ChunkKey(id, segment));
-                store.results().removeAsync(new ChunkKey(id, segment));
+                Store.blind(store.inputs()).removeAsync(new ChunkKey(id, segment));
+                Store.blind(store.results()).removeAsync(new ChunkKey(id, segment));
                 store.claims().removeAsync(new ChunkKey(id, segment));
             }
         }, READERS_GRACE.toMillis(), TimeUnit.MILLISECONDS); // holds the id only, never the job and its numbers

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.poolmap.cluster.ClusterProperties;
+import org.infinispan.AdvancedCache;
 import org.infinispan.Cache;
+import org.infinispan.context.Flag;
 import org.infinispan.manager.EmbeddedCacheManager;
 import org.infinispan.remoting.transport.Address;
 
@@ -58,6 +60,16 @@ public final class Store implements AutoCloseable {
     /** A member's name → its last report of its workers; replicated in a cluster, in memory only. */
     public Cache<String, MemberWorkers> memberWorkers() {
         return manager.getCache(StoreCache.MEMBERS.cacheName());
+    }
+
+    /**
+     * {@code cache} for writes and removals whose previous value nobody reads. Infinispan otherwise reads that value
+     * back from the file store first, to return it: forgetting a big job read all of its numbers into the heap just to
+     * delete them, and under a steady load those reads filled the heap of a 512 MB process. Both flags are needed:
+     * with {@code IGNORE_RETURN_VALUES} alone, removing an entry that is not in memory does not reach the file store.
+     */
+    public static <K, V> AdvancedCache<K, V> blind(Cache<K, V> cache) {
+        return cache.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES, Flag.SKIP_CACHE_LOAD);
     }
 
     /** This member's name, as it appears in {@link #members()} and in claims. */

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * expression instead of an operation; a source that does not compile is a 400 that points at it and shows where, an
  * item without a value a 422 that names Python's exception; and the language is documented beside the operations.
  */
-@WebMvcTest({JobController.class, ExpressionLanguageController.class})
+@WebMvcTest({JobSubmissionController.class, JobController.class, ExpressionLanguageController.class})
 @Import(JobControllerTest.JobsTestConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"poolmap.workers=2", "poolmap.max-batch-size=20", "poolmap.queue-capacity=20",

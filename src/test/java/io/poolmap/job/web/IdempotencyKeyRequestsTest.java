@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the answer synchronously or not; the same key with another request (other numbers, options, or an expression instead
  * of an operation) is refused with 422 and creates nothing; a malformed key is a 400.
  */
-@WebMvcTest(JobController.class)
+@WebMvcTest({JobSubmissionController.class, JobController.class})
 @Import(JobControllerTest.JobsTestConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"poolmap.workers=2", "poolmap.max-batch-size=20", "poolmap.queue-capacity=20",

@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
  * The jobs API over MockMvc with the real service, pool, strict JSON and problem handler behind it: every error
  * of the contract's "Errors" (README, docs/limits.md) with its status, {@code application/problem+json} body and members, and the happy paths.
  */
-@WebMvcTest(JobController.class)
+@WebMvcTest({JobSubmissionController.class, JobController.class})
 @Import(JobControllerTest.JobsTestConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // closes its worker pool: no worker-N thread outlives the class
 @TestPropertySource(properties = {

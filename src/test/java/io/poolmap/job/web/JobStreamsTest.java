@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * job that has ended (its whole stream at once), of a job that runs (409 for the array), and of every refusal; the
  * streams of running jobs, read as they arrive, are {@link JobStreamsHttpTest}'s.
  */
-@WebMvcTest({JobResultsController.class, JobEventsController.class, JobController.class})
+@WebMvcTest({JobResultsController.class, JobEventsController.class, JobSubmissionController.class, JobController.class})
 @Import(JobStreamsTest.StreamsTestConfiguration.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // closes its worker pool: no worker-N thread outlives the class
 @TestPropertySource(properties = {"poolmap.workers=2", "poolmap.sync-wait=5s", "poolmap.shutdown-grace=200ms"})
