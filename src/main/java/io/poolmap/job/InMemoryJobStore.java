@@ -15,13 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The single-process {@link JobStore}: jobs by id, an index by submission order for listing, and the finished jobs
- * in the order they finished, for retention.
+ * in the order they finished, for retention. In a cluster it also holds the jobs of the other members that this one
+ * follows, whose sequence numbers may meet this member's, so the index orders by sequence, then id.
  */
 @Component
 class InMemoryJobStore implements JobStore {
 
     private final Map<String, Job> byId = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListMap<Long, Job> bySequence = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Position, Job> bySequence = new ConcurrentSkipListMap<>();
     private final ConcurrentLinkedQueue<Job> finishedOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger finishedJobs = new AtomicInteger();
     private final AtomicLong finishedItems = new AtomicLong();
@@ -29,7 +30,7 @@ class InMemoryJobStore implements JobStore {
     @Override
     public void save(Job job) {
         byId.put(job.id(), job);
-        bySequence.put(job.sequence(), job);
+        bySequence.put(Position.of(job), job);
     }
 
     @Override
@@ -108,11 +109,39 @@ class InMemoryJobStore implements JobStore {
         return evicted;
     }
 
+    @Override
+    public Optional<Job> forget(String id) {
+        Job job = byId.get(id);
+        if (job == null) {
+            return Optional.empty();
+        }
+        if (finishedOrder.remove(job)) {
+            remove(job);
+        } else if (byId.remove(id, job)) {
+            bySequence.remove(Position.of(job));
+        }
+        return Optional.of(job);
+    }
+
     private void remove(Job job) {
         if (byId.remove(job.id()) != null) {
-            bySequence.remove(job.sequence());
+            bySequence.remove(Position.of(job));
             finishedItems.addAndGet(-job.size());
             finishedJobs.decrementAndGet();
+        }
+    }
+
+    /** Where a job stands in the index: by sequence, and by id between jobs of equal sequence from different members. */
+    private record Position(long sequence, String id) implements Comparable<Position> {
+
+        static Position of(Job job) {
+            return new Position(job.sequence(), job.id());
+        }
+
+        @Override
+        public int compareTo(Position other) {
+            int bySequence = Long.compare(sequence, other.sequence);
+            return bySequence != 0 ? bySequence : id.compareTo(other.id);
         }
     }
 }

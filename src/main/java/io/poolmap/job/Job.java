@@ -10,11 +10,16 @@ import io.poolmap.operation.NumberRange;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.StopSignal;
+import io.poolmap.store.StoredJob;
 
 /**
  * One admitted batch and what has happened to it: its plan, its {@link JobLifecycle} (status, timestamps, error),
  * its {@link ChunkLedger} (progress, who computed what) and its results. Once it ends it is frozen: status,
  * progress, results and timestamps never change again. {@link JobRun} computes it; everyone else reads it.
+ *
+ * <p>In a cluster, a job that does not run inline is {@linkplain #shared shared}: every member computes its segments
+ * ({@code SegmentWork}), the cluster's record of it decides how it ends, and each member's {@code Job} of it follows
+ * that record ({@link #follow}); the member that admitted it holds its room in the queue until it ends.
  */
 public final class Job {
 
@@ -31,6 +36,15 @@ public final class Job {
         }
     }
 
+    /** Who decides that a job has ended: this process alone, or the cluster's record of it. */
+    interface Ending {
+        /** Ends {@code job} with {@code terminal} unless it has ended; returns whether this call ended it. */
+        boolean end(Job job, JobStatus terminal, JobError why);
+    }
+
+    /** The job lives in this process: it ends here, at once. */
+    private static final Ending HERE = Job::finishHere;
+
     private final long sequence;
     private final String id;
     private volatile JobPlan plan;
@@ -42,14 +56,16 @@ public final class Job {
     private final JobLifecycle lifecycle;
     private final Keeping keeping = new Keeping();
     private volatile String idempotencyKey;
+    private volatile Ending ending = HERE;
+    private final boolean admittedHere;
 
     /** A job admitted now, to be computed in this process. */
     Job(long sequence, String id, JobPlan plan, Clock clock, Hooks hooks) {
-        this(sequence, id, plan, clock.instant(), liveData(plan), new JobLifecycle(clock), hooks);
+        this(sequence, id, plan, clock.instant(), liveData(plan), new JobLifecycle(clock), hooks, true);
     }
 
     private Job(long sequence, String id, JobPlan plan, Instant submittedAt, JobData data, JobLifecycle lifecycle,
-            Hooks hooks) {
+            Hooks hooks, boolean admittedHere) {
         this.sequence = sequence;
         this.id = id;
         this.plan = plan;
@@ -59,17 +75,30 @@ public final class Job {
         this.submittedAt = submittedAt;
         this.deadlineMillis = submittedAt.toEpochMilli() + plan.timeoutMs();
         this.lifecycle = lifecycle;
+        this.admittedHere = admittedHere;
     }
 
     /** A job admitted before a restart, to be computed again from where the store says it got to. */
     static Job resumed(long sequence, String id, JobPlan plan, Instant submittedAt, Clock clock, Hooks hooks) {
-        return new Job(sequence, id, plan, submittedAt, liveData(plan), new JobLifecycle(clock), hooks);
+        return new Job(sequence, id, plan, submittedAt, liveData(plan), new JobLifecycle(clock), hooks, true);
     }
 
     /** A job that ended before this process started (or elsewhere): its record and its numbers are in the store. */
     static Job ended(long sequence, String id, JobPlan plan, Instant submittedAt, JobLifecycle ended, JobData stored,
             Hooks hooks) {
-        return new Job(sequence, id, plan, submittedAt, stored, ended, hooks);
+        return new Job(sequence, id, plan, submittedAt, stored, ended, hooks, true);
+    }
+
+    /**
+     * An unfinished shared job that another member admitted (or this one, before a restart), queued until it
+     * {@linkplain #follow follows} its record; {@code ending} asks the cluster to end it.
+     */
+    static Job shared(StoredJob record, JobPlan plan, SharedJobData data, Clock clock, Hooks hooks, Ending ending) {
+        Job job = new Job(record.sequence(), record.id(), plan, JobRecords.submittedAt(record), data, new JobLifecycle(clock),
+                hooks, false);
+        job.ending = ending;
+        job.idempotencyKey(record.idempotencyKey());
+        return job;
     }
 
     private static LiveJobData liveData(JobPlan plan) {
@@ -112,6 +141,56 @@ public final class Job {
         lifecycle.whenFinished(action);
     }
 
+    /**
+     * This job, admitted here and not started, is computed by the cluster from now on: it reads {@code shared} (and
+     * drops its own arrays, which the store now holds), and {@code ending} decides how it ends.
+     */
+    void share(SharedJobData shared, Ending cluster) {
+        this.data = shared;
+        this.live = null;
+        this.plan = plan.withoutNumbers();
+        this.ending = cluster;
+    }
+
+    /** Whether the cluster computes this job (see {@link #share}); never on a single node. */
+    boolean shared() {
+        return data instanceof SharedJobData;
+    }
+
+    /** Whether this member admitted the job, so that a client of this member may be waiting for it. */
+    boolean admittedHere() {
+        return admittedHere;
+    }
+
+    /**
+     * Takes the cluster's newer record of this shared job: the items it says are computed give their room back, and
+     * the job starts and ends when the record says so, with the record's error and times. Nothing for a job that is
+     * not shared, and a final record is never followed by an older one.
+     */
+    void follow(StoredJob record) {
+        if (!(data instanceof SharedJobData shared)) {
+            return;
+        }
+        long computed = shared.update(record);
+        if (computed > 0) {
+            hooks.released(this, computed);
+        }
+        StoredJob held = shared.record();
+        if (held.startedAt() != null) {
+            lifecycle.startedBefore(Instant.ofEpochMilli(held.startedAt()));
+        }
+        if (held.finished()) {
+            lifecycle.finish(JobStatus.valueOf(held.status()), JobRecords.error(held.error()),
+                    Instant.ofEpochMilli(held.finishedAt()), () -> { }, () -> {
+                        long rest = shared.releaseRest(size());
+                        if (rest > 0) {
+                            hooks.released(this, rest);
+                        }
+                        hooks.finished(this);
+                    });
+        }
+    }
+
     /** Cancels the job unless it has ended: queued chunks are dropped, running ones stop at their next item. */
     boolean cancel(String why) {
         return finish(JobStatus.CANCELLED, JobError.cancelled(why));
@@ -127,11 +206,16 @@ public final class Job {
         finish(JobStatus.FAILED, JobError.itemFailed(index, plan.numbers().valueAt(index), reason, exception));
     }
 
-    /**
-     * Ends the job with {@code terminal}, once: the ledger hands out nothing more and freezes, the items never handed
-     * out leave the queue, and the hooks hear of the end; returns whether this call ended it.
-     */
+    /** Ends the job with {@code terminal}, once, here or through the cluster; returns whether this call ended it. */
     boolean finish(JobStatus terminal, JobError why) {
+        return ending.end(this, terminal, why);
+    }
+
+    /**
+     * Ends the job in this process, once: the ledger hands out nothing more and freezes, the items never handed out
+     * leave the queue, and the hooks hear of the end; returns whether this call ended it.
+     */
+    private boolean finishHere(JobStatus terminal, JobError why) {
         long[] unclaimed = new long[1];
         return lifecycle.finish(terminal, why, () -> unclaimed[0] = live.ledger().close(), () -> {
             if (unclaimed[0] > 0) {

@@ -17,6 +17,12 @@ import org.springframework.stereotype.Component;
  * heap when it ends. It never blocks: a full queue or heap answers at once. A submission holds the admission shared from its check
  * until its job is launched, so that {@link #stopAdmitting()} returns only when no admitted job is still on its way
  * in.
+ *
+ * <p>In a cluster each member admits against its own capacity and heap the jobs it accepts, wherever their segments
+ * are computed; their items give the room back as the cluster's record says they are computed, on any member. The
+ * segments a member computes for other members' jobs take none of its room (a few segments per job are on its
+ * heap at once). So no member holds more than its own {@code queue-capacity}; a member that dies takes its accounting
+ * with it, and its jobs are finished by the others outside anyone's room.
  */
 @Component
 public class JobAdmission {

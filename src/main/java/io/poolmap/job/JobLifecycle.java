@@ -96,6 +96,11 @@ final class JobLifecycle {
      * call ended it.
      */
     boolean finish(JobStatus terminal, JobError why, Runnable closing, Runnable announce) {
+        return finish(terminal, why, null, closing, announce);
+    }
+
+    /** As {@link #finish(JobStatus, JobError, Runnable, Runnable)}, ended at {@code endedAt} (now when null): a job a cluster ended keeps the record's time. */
+    boolean finish(JobStatus terminal, JobError why, Instant endedAt, Runnable closing, Runnable announce) {
         List<Runnable> stopping;
         List<Runnable> ending;
         synchronized (lock) {
@@ -104,7 +109,7 @@ final class JobLifecycle {
             }
             stop.stop();
             closing.run();
-            finishedAt = clock.instant();
+            finishedAt = endedAt != null ? endedAt : clock.instant();
             error = why;
             status = terminal;
             stopping = List.copyOf(stopActions);

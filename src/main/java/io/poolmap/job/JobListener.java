@@ -16,4 +16,8 @@ public interface JobListener {
     /** A job ended with {@code status} after {@code duration} (from submission). */
     default void finished(String operation, JobStatus status, Duration duration) {
     }
+
+    /** In a cluster, this member computed and stored a segment again that a member which left had claimed. */
+    default void segmentRerun() {
+    }
 }

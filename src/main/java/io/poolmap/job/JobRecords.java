@@ -27,9 +27,14 @@ final class JobRecords {
                 job.size(), plan.parallelism(),
                 plan.maxChunkSize(), plan.timeoutMs(), status.name(), job.submittedAt().toEpochMilli(),
                 millis(job.startedAt()), status.isTerminal() ? millis(job.finishedAt()) : null,
-                error == null ? null : new StoredError(error.kind().name(), null, error.detail(), error.index(),
-                        error.value() == null ? null : error.value().toString(), error.exception()),
-                job.completed(), owner, job.itemsByWorker(), idempotencyKey, plan.firstChunkSize(), plan.execution().name());
+                stored(error), job.completed(), owner, job.itemsByWorker(), idempotencyKey, plan.firstChunkSize(),
+                plan.execution().name(), null);
+    }
+
+    /** An error as the store keeps it, or null. */
+    static StoredError stored(JobError error) {
+        return error == null ? null : new StoredError(error.kind().name(), null, error.detail(), error.index(),
+                error.value() == null ? null : error.value().toString(), error.exception());
     }
 
     /**
@@ -61,7 +66,8 @@ final class JobRecords {
                 instant(record.finishedAt()), error(record.error()));
     }
 
-    private static JobError error(StoredError stored) {
+    /** An error as the store kept it, or null. */
+    static JobError error(StoredError stored) {
         if (stored == null) {
             return null;
         }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Puts the store's jobs back at start-up, before any new job is admitted: the finished ones, to be read and forgotten
  * as if the process had never stopped, and the unfinished ones, to be computed again from their stored inputs,
  * skipping every segment whose results were stored before the crash. A job that was admitted is never lost to a
- * restart; its timeout still counts from its submission.
+ * restart; its timeout still counts from its submission. In a cluster the {@link JobPlacement} takes every record:
+ * the unfinished ones are computed by every member.
  */
 @Component
 class JobRestore implements SmartLifecycle {
@@ -33,6 +34,7 @@ class JobRestore implements SmartLifecycle {
     private final JobRetention retention;
     private final JobTimeouts timeouts;
     private final JobHooks hooks;
+    private final JobPlacement placement;
     private final OperationRegistry operations;
     private final ExpressionCompiler expressions;
     private final WorkerPool pool;
@@ -40,8 +42,8 @@ class JobRestore implements SmartLifecycle {
     private volatile boolean restored;
 
     JobRestore(JobArchive archive, JobService service, JobStore store, JobAdmission admission, JobRetention retention,
-            JobTimeouts timeouts, JobHooks hooks, OperationRegistry operations, ExpressionLimits expressionLimits, WorkerPool pool,
-            Clock clock) {
+            JobTimeouts timeouts, JobHooks hooks, JobPlacement placement, OperationRegistry operations,
+            ExpressionLimits expressionLimits, WorkerPool pool, Clock clock) {
         this.archive = archive;
         this.service = service;
         this.store = store;
@@ -49,6 +51,7 @@ class JobRestore implements SmartLifecycle {
         this.retention = retention;
         this.timeouts = timeouts;
         this.hooks = hooks;
+        this.placement = placement;
         this.operations = operations;
         this.expressions = new ExpressionCompiler(expressionLimits);
         this.pool = pool;
@@ -63,7 +66,9 @@ class JobRestore implements SmartLifecycle {
         int resumed = 0;
         for (StoredJob record : records) {
             service.numberAfter(record.sequence());
-            if (record.finished()) {
+            if (placement.restores(record)) {
+                resumed += record.finished() ? 0 : 1;
+            } else if (record.finished()) {
                 Job job = Job.ended(record.sequence(), record.id(), JobRecords.plan(record, operations, expressions, null),
                         JobRecords.submittedAt(record), JobRecords.ended(record, clock), archive.storedData(record), hooks);
                 job.keeping().keep();

@@ -12,31 +12,32 @@ import org.springframework.stereotype.Service;
 
 /**
  * The jobs engine as its edges see it: submit, find, cancel and list jobs. A thin facade: {@link JobPlanner} checks
- * and plans, {@link JobAdmission} bounds the queue, the {@link WorkerPool} computes, {@link JobTimeouts} and
- * {@link JobRetention} keep time, and {@link JobShutdown} ends it all gracefully.
+ * and plans, {@link JobAdmission} bounds the queue, the {@link WorkerPool} computes a tiny job inline, the
+ * {@link JobPlacement} starts the others (on this member's workers, or on every member's in a cluster),
+ * {@link JobTimeouts} and {@link JobRetention} keep time, and {@link JobShutdown} ends it all gracefully.
  */
 @Service
 public class JobService {
 
     private final JobPlanner planner;
     private final JobAdmission admission;
-    private final JobTimeouts timeouts;
     private final JobHooks hooks;
     private final JobStore store;
     private final JobArchive archive;
     private final WorkerPool pool;
+    private final JobPlacement placement;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
-    JobService(JobPlanner planner, JobAdmission admission, JobTimeouts timeouts, JobHooks hooks, JobStore store,
-            JobArchive archive, WorkerPool pool, Clock clock) {
+    JobService(JobPlanner planner, JobAdmission admission, JobHooks hooks, JobStore store, JobArchive archive,
+            WorkerPool pool, JobPlacement placement, Clock clock) {
         this.planner = planner;
         this.admission = admission;
-        this.timeouts = timeouts;
         this.hooks = hooks;
         this.store = store;
         this.archive = archive;
         this.pool = pool;
+        this.placement = placement;
         this.clock = clock;
     }
 
@@ -74,7 +75,7 @@ public class JobService {
             if (earlier.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Job> job = store.find(earlier.get());
+            Optional<Job> job = store.find(earlier.get()).or(() -> placement.find(earlier.get()));
             if (job.isPresent()) {
                 return job;
             }
@@ -98,36 +99,45 @@ public class JobService {
     }
 
     /**
-     * Makes an admitted job findable and starts it: a tiny job on this thread if a worker is idle, else on the workers
-     * with its timeout armed; a job that cannot start is cancelled, never lost.
+     * The next job's number: after every number given before, and from the clock's milliseconds on, so that the jobs
+     * of several members (each numbering its own) list in about the order they were submitted.
+     */
+    private long nextSequence() {
+        long fromClock = clock.millis() * 1_000;
+        return sequence.updateAndGet(last -> Math.max(last + 1, fromClock));
+    }
+
+    /**
+     * Makes an admitted job findable and starts it: a tiny job on this thread if a worker is idle, else where the
+     * placement puts it, with its timeout armed; a job that cannot start is cancelled, never lost.
      */
     private Job launch(String id, JobPlan plan, JobSubmission.Idempotency idempotency) {
-        Job job = new Job(sequence.incrementAndGet(), id, plan, clock, hooks);
+        Job job = new Job(nextSequence(), id, plan, clock, hooks);
         if (idempotency != null) {
             job.idempotencyKey(idempotency.key());
         }
         JobRun run = new JobRun(job, hooks, clock);
         store.save(job);
         hooks.submitted(job);
+        if (plan.execution() != JobPlan.Execution.TINY || !pool.runOnIdleWorker(run)) {
+            try {
+                placement.start(job, run);
+            } catch (RejectedExecutionException stopped) {
+                job.cancel("poolmap was shutting down when the job arrived");
+                throw JobRefusedException.shuttingDown();
+            }
+        }
         if (idempotency != null) {
-            archive.keep(job); // a retry after a restart must find it, whatever its size and however it is answered
-        }
-        if (plan.execution() == JobPlan.Execution.TINY && pool.runOnIdleWorker(run)) {
-            return job;
-        }
-        try {
-            timeouts.arm(job);
-            pool.dispatch(run);
-        } catch (RejectedExecutionException stopped) {
-            job.cancel("poolmap was shutting down when the job arrived");
-            throw JobRefusedException.shuttingDown();
+            // a retry after a restart, or on another member, must find it, whatever its size and however it is
+            // answered; kept once started, so that a cluster's members see it only as the placement shares it
+            archive.keep(job);
         }
         return job;
     }
 
-    /** The job with this id, or {@link JobNotFoundException}. */
+    /** The job with this id, or {@link JobNotFoundException}; in a cluster, any member's job. */
     public Job find(String id) {
-        return store.find(id).orElseThrow(() -> new JobNotFoundException(id));
+        return store.find(id).or(() -> placement.find(id)).orElseThrow(() -> new JobNotFoundException(id));
     }
 
     /** Cancels the job unless it has ended, and returns it either way. */

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The graceful end: on shutdown poolmap stops admitting, lets jobs in flight finish within
  * {@code poolmap.shutdown-grace}, then cancels what is left, so that every waiting client hears how its job ended.
- * It stops before the web server, so that requests during the grace get 503 and waiting clients their answer.
+ * It stops before the web server, so that requests during the grace get 503 and waiting clients their answer. In a
+ * cluster it waits only for the jobs admitted here (whose clients may be waiting here), and cancels none that the
+ * cluster computes: the other members carry on with them.
  */
 @Component
 class JobShutdown implements SmartLifecycle {
@@ -38,7 +40,7 @@ class JobShutdown implements SmartLifecycle {
     public void stop() {
         admission.stopAdmitting();
         long deadline = System.nanoTime() + grace.toNanos();
-        List<Job> inFlight = store.unfinished();
+        List<Job> inFlight = store.unfinished().stream().filter(Job::admittedHere).toList();
         log.info("shutting down: no new jobs; {} in flight get up to {} to finish", inFlight.size(), grace);
         try {
             for (Job job : inFlight) {
@@ -48,7 +50,7 @@ class JobShutdown implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         for (Job job : store.unfinished()) {
-            if (job.cancel("poolmap shut down before the job finished (poolmap.shutdown-grace = " + grace + ")")) {
+            if (!job.shared() && job.cancel("poolmap shut down before the job finished (poolmap.shutdown-grace = " + grace + ")")) {
                 log.warn("job {} cancelled by shutdown", job.id());
             }
         }

@@ -37,4 +37,7 @@ interface JobStore {
 
     /** Forgets the finished jobs that ended before {@code endedBefore} and returns them; never an unfinished job. */
     List<Job> evictFinishedBefore(Instant endedBefore);
+
+    /** Forgets the job with this id, finished or not (another member forgot it first), and returns it if it was here. */
+    Optional<Job> forget(String id);
 }

@@ -53,20 +53,27 @@ class StoreJobArchive implements JobArchive {
         this.scheduler = scheduler;
     }
 
-    /** Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing. */
+    /**
+     * Writes synchronously even when the job is already kept, since a job kept as it finished may still be writing; its
+     * numbers before its record, so that another member that sees the record finds them. A shared job was put on disk
+     * (its inputs and record) before the cluster started computing it.
+     */
     @Override
     public void keep(Job job) {
+        if (job.shared()) {
+            return;
+        }
         Keeping keeping = job.keeping();
         keeping.keep();
         LiveJobData live = job.live();
         if (live == null) {
             return; // its numbers moved to the store after its end was recorded: all of it is on disk
         }
-        keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
         Store.blind(store.inputs()).putAll(inputs(job, live));
         for (int segment : live.ledger().completeSegments()) {
             Store.blind(store.results()).put(key(job, segment), results(job, live, segment));
         }
+        keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
     }
 
     @Override
@@ -78,8 +85,12 @@ class StoreJobArchive implements JobArchive {
         }
     }
 
+    /** A shared job's end is recorded by the member that ended it, and its numbers were never on this heap. */
     @Override
     public boolean finished(Job job, Runnable heapFreed) {
+        if (job.shared()) {
+            return false;
+        }
         Keeping keeping = job.keeping();
         boolean moves = job.status() == JobStatus.SUCCEEDED && job.live() != null;
         if (keeping.kept()) {
@@ -154,8 +165,9 @@ class StoreJobArchive implements JobArchive {
     }
 
     /**
-     * Forgets the job's record at once, so that nobody finds it any more, and its numbers a little later, so that an
-     * answer that was already reading them (a big job's results streamed from the store) can finish.
+     * Forgets the job's record at once, so that nobody finds it any more, and its numbers (and any claim left on its
+     * segments) a little later, so that an answer that was already reading them (a big job's results streamed from the
+     * store) can finish. In a cluster the member that admitted a job forgets it for every member, unless it has left.
      */
     @Override
     public void forget(Job job) {
@@ -163,6 +175,9 @@ class StoreJobArchive implements JobArchive {
             return; // never written to the store (a small job without a key): nothing there to forget
         }
         StoredJob record = store.jobs().get(job.id());
+        if (record != null && !record.owner().equals(store.member()) && store.members().contains(record.owner())) {
+            return;
+        }
         Store.blind(store.jobs()).removeAsync(job.id());
         if (record != null && record.idempotencyKey() != null) {
             Store.blind(store.idempotency()).removeAsync(record.idempotencyKey());
@@ -173,6 +188,7 @@ class StoreJobArchive implements JobArchive {
             for (int segment = 0; segment < count; segment++) {
                 Store.blind(store.inputs()).removeAsync(new ChunkKey(id, segment));
                 Store.blind(store.results()).removeAsync(new ChunkKey(id, segment));
+                store.claims().removeAsync(new ChunkKey(id, segment));
             }
         }, READERS_GRACE.toMillis(), TimeUnit.MILLISECONDS); // holds the id only, never the job and its numbers
     }
@@ -211,7 +227,8 @@ class StoreJobArchive implements JobArchive {
         return new ChunkKey(job.id(), segment);
     }
 
-    private static Map<ChunkKey, PackedChunk> inputs(Job job, LiveJobData live) {
+    /** The job's inputs packed per segment, as the {@code inputs} cache keeps them. */
+    static Map<ChunkKey, PackedChunk> inputs(Job job, LiveJobData live) {
         Segments segments = job.plan().segments();
         Map<ChunkKey, PackedChunk> inputs = new HashMap<>();
         for (int segment = 0; segment < segments.count(); segment++) {

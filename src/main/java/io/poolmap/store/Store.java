@@ -57,6 +57,11 @@ public final class Store implements AutoCloseable {
         return manager.getCache(StoreCache.IDEMPOTENCY.cacheName());
     }
 
+    /** A member's name → its last report of its workers; replicated in a cluster, in memory only. */
+    public Cache<String, MemberWorkers> memberWorkers() {
+        return manager.getCache(StoreCache.MEMBERS.cacheName());
+    }
+
     /**
      * {@code cache} for writes and removals whose previous value nobody reads. Infinispan otherwise reads that value
      * back from the file store first, to return it: forgetting a big job read all of its numbers into the heap just to

@@ -23,7 +23,9 @@ enum StoreCache {
     /** Which member computes which chunk, while it does; not persisted: after a restart every chunk is claimable. */
     CLAIMS("claims", CacheMode.DIST_SYNC, false, false),
     /** {@code Idempotency-Key} → the job it created, on every member. */
-    IDEMPOTENCY("idempotency", CacheMode.REPL_SYNC, true, false);
+    IDEMPOTENCY("idempotency", CacheMode.REPL_SYNC, true, false),
+    /** Each member's last report of its workers, on every member; not persisted: a report is a few seconds' truth. */
+    MEMBERS("members", CacheMode.REPL_SYNC, false, false);
 
     static final int OWNERS = 2;
 

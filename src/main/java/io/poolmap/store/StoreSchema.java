@@ -9,7 +9,8 @@ import org.infinispan.protostream.annotations.ProtoSchema;
  * serialization.
  */
 @ProtoSchema(
-        includeClasses = {ChunkKey.class, PackedChunk.class, Claim.class, IdempotentSubmission.class, StoredError.class, StoredJob.class},
+        includeClasses = {ChunkKey.class, PackedChunk.class, Claim.class, IdempotentSubmission.class, StoredError.class, StoredJob.class,
+                MemberWorkers.class, MemberWorkers.WorkerReading.class},
         schemaPackageName = "poolmap.store",
         schemaFileName = "poolmap-store.proto",
         schemaFilePath = "proto")

@@ -1,5 +1,7 @@
 package io.poolmap.store;
 
+import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 
 import org.infinispan.protostream.annotations.Proto;
@@ -29,6 +31,9 @@ import org.infinispan.protostream.annotations.ProtoField;
  * @param idempotencyKey the {@code Idempotency-Key} the job was submitted with, or null; forgotten with the job
  * @param firstChunkSize the size of the job's first chunk, as planned
  * @param execution where the job's chunks run (a {@code JobPlan.Execution} name)
+ * @param doneSegments in a cluster, the segments whose results are stored, as the words of a {@link BitSet}; the
+ *        member that stores a segment sets its bit in the same atomic replace that adds its items to
+ *        {@code completed}, so that a segment counts once and the last one ends the job; empty on a single node
  */
 @Proto
 public record StoredJob(
@@ -50,10 +55,17 @@ public record StoredJob(
         @ProtoField(16) Map<String, Long> itemsByWorker,
         @ProtoField(17) String idempotencyKey,
         @ProtoField(18) int firstChunkSize,
-        @ProtoField(19) String execution) {
+        @ProtoField(19) String execution,
+        @ProtoField(20) List<Long> doneSegments) {
 
     public StoredJob {
         itemsByWorker = itemsByWorker == null ? Map.of() : Map.copyOf(itemsByWorker);
+        doneSegments = doneSegments == null ? List.of() : List.copyOf(doneSegments);
+    }
+
+    /** The segments whose results are stored, as {@link #doneSegments()} says. */
+    public BitSet done() {
+        return BitSet.valueOf(doneSegments.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** True once the job has reached a final status: its record no longer changes. */

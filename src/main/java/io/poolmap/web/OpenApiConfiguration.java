@@ -64,7 +64,8 @@ class OpenApiConfiguration {
                 .description("""
                         Python's `multiprocessing.Pool.map` as a REST service. POST a batch of numbers and an operation; \
                         poolmap cuts the batch into chunks, runs them on a pool of named workers (`worker-1` … `worker-N`, \
-                        one per core by default) and returns the results in input order.
+                        one per core by default; `member/worker-N` when several instances form a cluster, whose every member \
+                        computes a job's chunks and answers for every job) and returns the results in input order.
 
                         * Integers are exact at any size (as Python's `int`) and can exceed 2^53; decimals are IEEE-754 doubles (as `float`).
                         * **JavaScript and TypeScript clients**: `JSON.parse` rounds integers beyond ±(2^53 − 1). Send \

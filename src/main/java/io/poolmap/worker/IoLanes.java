@@ -14,6 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class IoLanes {
 
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    private final String namePrefix;
+
+    /** @param namePrefix what the lanes' names start with: empty, or {@code member/} in a cluster */
+    IoLanes(String namePrefix) {
+        this.namePrefix = namePrefix;
+    }
 
     void dispatch(ChunkedWork work) {
         start(work, 1, new AtomicInteger(1), Math.max(1, work.parallelism()));
@@ -21,8 +27,8 @@ final class IoLanes {
 
     /** Starts lane {@code number}; a lane that claims a chunk while more are left starts the next, up to {@code maxLanes}. */
     private void start(ChunkedWork work, int number, AtomicInteger lanes, int maxLanes) {
-        String name = "io-" + number;
-        Thread thread = Thread.ofVirtual().name(name + "@" + work.id()).unstarted(() -> {
+        String name = namePrefix + "io-" + number;
+        Thread thread = Thread.ofVirtual().name("io-" + number + "@" + work.id()).unstarted(() -> {
             try {
                 for (int chunk = work.claimChunk(); chunk >= 0; chunk = work.claimChunk()) {
                     if (work.hasUnclaimedChunks() && lanes.get() < maxLanes) {

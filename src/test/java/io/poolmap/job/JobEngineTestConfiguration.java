@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({JobConfiguration.class, JobService.class, JobPlanner.class, JobAdmission.class, JobTimeouts.class,
         JobRetention.class, JobHooks.class, JobShutdown.class, InMemoryJobStore.class, StoreJobArchive.class, JobRestore.class,
+        LocalPlacement.class,
         StoreTestConfiguration.class})
 @EnableConfigurationProperties({MemoryProperties.class, ExpressionLimits.class})
 public class JobEngineTestConfiguration {

@@ -31,22 +31,27 @@ public final class TestJobEngine implements AutoCloseable {
     private final JobShutdown shutdown;
     private final JobRetention retention;
     private final JobService jobs;
+    private final JobPlacement placement;
 
     private TestJobEngine(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners, Clock clock,
             MemoryBudget memory, java.util.function.Function<ScheduledExecutorService, JobArchive> archiveFor,
-            ExpressionLimits expressionLimits) {
+            ExpressionLimits expressionLimits, io.poolmap.store.Store clusterStore) {
         this.archive = archiveFor.apply(scheduler);
-        this.pool = PlatformWorkerPool.start(properties.effectiveWorkers());
+        String workerPrefix = clusterStore == null ? "" : clusterStore.member() + "/";
+        this.pool = PlatformWorkerPool.start(properties.effectiveWorkers(), workerPrefix);
         MemoryProperties memoryProperties = defaultMemory();
         this.memory = memory;
         this.admission = new JobAdmission(properties, memory, listeners);
         this.retention = new JobRetention(store, archive, properties, memoryProperties, clock, scheduler);
         JobHooks hooks = new JobHooks(admission, retention, archive, listeners);
         JobPlanner planner = new JobPlanner(new OperationRegistry(operations), expressionLimits, properties, pool);
-        this.jobs = new JobService(planner, admission, new JobTimeouts(scheduler), hooks, store, archive, pool, clock);
-        this.shutdown = new JobShutdown(admission, store, properties);
         JobTimeouts timeouts = new JobTimeouts(scheduler);
-        this.restore = new JobRestore(archive, jobs, store, admission, retention, timeouts, hooks,
+        this.placement = clusterStore == null ? new LocalPlacement(pool, timeouts)
+                : new ClusterPlacement(clusterStore, store, pool, timeouts, retention, new OperationRegistry(operations),
+                        expressionLimits, listeners, scheduler, clock);
+        this.jobs = new JobService(planner, admission, hooks, store, archive, pool, placement, clock);
+        this.shutdown = new JobShutdown(admission, store, properties);
+        this.restore = new JobRestore(archive, jobs, store, admission, retention, timeouts, hooks, placement,
                 new OperationRegistry(operations), expressionLimits, pool, clock);
     }
 
@@ -62,7 +67,7 @@ public final class TestJobEngine implements AutoCloseable {
     public static TestJobEngine start(PoolmapProperties properties, List<Operation> operations, List<JobListener> listeners,
             Clock clock, MemoryBudget memory) {
         TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock, memory, timer -> new InMemoryJobArchive(),
-                ExpressionLimits.defaults());
+                ExpressionLimits.defaults(), null);
         engine.shutdown.start();
         return engine;
     }
@@ -79,7 +84,22 @@ public final class TestJobEngine implements AutoCloseable {
         MemoryProperties memory = defaultMemory();
         TestJobEngine engine = new TestJobEngine(properties, operations, List.of(), clock,
                 MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
-                timer -> new StoreJobArchive(store, Runnable::run, timer), expressionLimits);
+                timer -> new StoreJobArchive(store, Runnable::run, timer), expressionLimits, null);
+        engine.restore.start();
+        engine.shutdown.start();
+        return engine;
+    }
+
+    /**
+     * Starts an engine on a cluster member's {@code store}, as Spring wires it with {@code poolmap.cluster.enabled}: its
+     * workers named {@code member/worker-k}, its jobs shared with the other members, theirs followed here.
+     */
+    static TestJobEngine startOnCluster(io.poolmap.store.Store store, PoolmapProperties properties, List<Operation> operations,
+            List<JobListener> listeners, Clock clock) {
+        MemoryProperties memory = defaultMemory();
+        TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock,
+                MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
+                timer -> new StoreJobArchive(store, Runnable::run, timer), ExpressionLimits.defaults(), store);
         engine.restore.start();
         engine.shutdown.start();
         return engine;
@@ -128,6 +148,7 @@ public final class TestJobEngine implements AutoCloseable {
 
     /** Stops as a killed process would: no graceful shutdown, the threads interrupted. */
     void halt() throws InterruptedException {
+        closePlacement();
         scheduler.shutdownNow();
         pool.shutdown(Duration.ZERO);
     }
@@ -135,7 +156,14 @@ public final class TestJobEngine implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+        closePlacement();
         scheduler.shutdownNow();
         pool.shutdown(Duration.ofSeconds(10));
+    }
+
+    private void closePlacement() {
+        if (placement instanceof ClusterPlacement cluster) {
+            cluster.close();
+        }
     }
 }

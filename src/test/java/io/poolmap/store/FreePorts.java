@@ -17,7 +17,7 @@ import io.poolmap.cluster.JGroupsChannels;
  * tries a few), picked below the ephemeral range so that the OS does not hand them to a client socket meanwhile, and
  * never overlapping what this JVM has handed out before.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private static final Set<Integer> RESERVED = new HashSet<>();
     private static final int FAILURE_DETECTION_PORTS = 4;
@@ -25,7 +25,8 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    static synchronized int forMember() {
+    /** A loopback port for a member's cluster traffic, with its failure-detection ports free too. */
+    public static synchronized int forMember() {
         for (int attempt = 0; attempt < 1000; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(20_000, 30_000);
             List<Integer> needed = needed(port);

@@ -5,6 +5,7 @@ import static io.poolmap.store.StoredJobs.finished;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.operation.Numbers;
@@ -21,7 +22,7 @@ class LocalStoreTest {
     @Test
     void everyPersistedCacheKeepsItsEntriesAcrossARestartAndClaimsStartEmpty() {
         StoredJob job = finished(aRunningJob("job-1", 7), "FAILED", new StoredError("item-failed", "Item failed", "boom", 3, "-1", "ZeroDivisionError"));
-        StoredJob expression = new StoredJob("job-2", 8, null, "x**2 + 1", 3, 1, 3, 1000, "QUEUED", 1L, null, null, null, 0, "local", null, "key-1", 3, "TINY");
+        StoredJob expression = new StoredJob("job-2", 8, null, "x**2 + 1", 3, 1, 3, 1000, "QUEUED", 1L, null, null, null, 0, "local", null, "key-1", 3, "TINY", List.of(5L));
         Numbers results = new RandomNumbers(42).batch(RandomNumbers.Profile.MIXED, 1000);
         try (Store store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone())) {
             store.jobs().put(job.id(), job);

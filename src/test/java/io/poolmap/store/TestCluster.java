@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * Several cluster members in one JVM on loopback, each with its own store directory and ports, found through a
  * static member list; a member can be crashed (cut off and stopped without saying goodbye) or restarted on its store.
  */
-final class TestCluster implements AutoCloseable {
+public final class TestCluster implements AutoCloseable {
 
-    static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration FAILURE_TIMEOUT = Duration.ofSeconds(2);
 
     static {
         // As application.yaml has it: Infinispan and JGroups log each rebalance phase of each cache at INFO.
@@ -46,25 +46,43 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** Starts {@code size} members: the first alone (it becomes the coordinator), then the others at once. */
-    static TestCluster start(Path root, int size) {
+    public static TestCluster start(Path root, int size) {
+        return start(root, size, size);
+    }
+
+    /**
+     * Starts the first {@code running} of {@code size} members, each with the whole member list, so that the others can
+     * {@link #join} later.
+     */
+    public static TestCluster start(Path root, int size, int running) {
         List<HostPort> addresses = IntStream.range(0, size).mapToObj(i -> new HostPort("127.0.0.1", FreePorts.forMember())).toList();
         TestCluster cluster = new TestCluster(root, addresses);
         cluster.members.add(cluster.open(0));
-        List<CompletableFuture<Store>> others = IntStream.range(1, size).mapToObj(i -> CompletableFuture.supplyAsync(() -> cluster.open(i))).toList();
+        List<CompletableFuture<Store>> others = IntStream.range(1, running).mapToObj(i -> CompletableFuture.supplyAsync(() -> cluster.open(i))).toList();
         others.forEach(other -> cluster.members.add(other.join()));
         return cluster;
     }
 
-    Store member(int index) {
+    public Store member(int index) {
         return members.get(index);
     }
 
-    String name(int index) {
+    public String name(int index) {
         return addresses.get(index).toString();
     }
 
+    /** Starts member {@code index}, one of those {@link #start(Path, int, int)} left out, which joins the others. */
+    public Store join(int index) {
+        if (index != members.size()) {
+            throw new IllegalArgumentException("members join in order: the next is " + members.size());
+        }
+        Store store = open(index);
+        members.add(store);
+        return store;
+    }
+
     /** Starts member {@code index} again on its own store directory (after {@link #crash} or {@link #stop}). */
-    Store restart(int index) {
+    public Store restart(int index) {
         Store store = open(index);
         members.set(index, store);
         return store;
@@ -74,7 +92,7 @@ final class TestCluster implements AutoCloseable {
      * Cuts member {@code index} off as a crash would, as Infinispan's own tests do: every message to or from it is
      * dropped and it believes itself alone, then it stops, so the others hear no goodbye and must detect its loss.
      */
-    void crash(int index) {
+    public void crash(int index) {
         Store store = members.get(index);
         JChannel channel = channel(store);
         DISCARD discard = new DISCARD();
@@ -89,11 +107,11 @@ final class TestCluster implements AutoCloseable {
     }
 
     /** The JGroups channel that member's cache manager really uses. */
-    static JChannel channel(Store store) {
+    public static JChannel channel(Store store) {
         return ((JGroupsTransport) GlobalComponentRegistry.componentOf(store.cacheManager(), Transport.class)).getChannel();
     }
 
-    void stop(int index) {
+    public void stop(int index) {
         members.get(index).close();
     }
 

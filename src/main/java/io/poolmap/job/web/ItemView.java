@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param index the item's position in {@code numbers}
  * @param input the number sent
  * @param result the result, or {@code null} while it is not computed (or never was)
- * @param worker the worker that computed it ({@code worker-N}; {@code io-N} for I/O operations), or {@code null}
+ * @param worker the worker that computed it ({@code worker-N}; {@code io-N} for I/O operations; {@code member/worker-N} in a cluster), or {@code null}
  */
 @Schema(description = "One item of a job: its input, its result and the worker that computed it.")
 record ItemView(
@@ -20,7 +20,7 @@ record ItemView(
                 description = "The result; null while it is not computed (or never was).")
         Object result,
         @Schema(example = "worker-1", types = {"string", "null"}, requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "worker-N; io-N for I/O operations; null while not computed")
+                description = "worker-N; io-N for I/O operations; in a cluster prefixed by the member (member/worker-N); null while not computed")
         String worker) {
 
     static ItemView of(JobItem item) {

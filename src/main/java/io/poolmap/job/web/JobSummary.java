@@ -54,7 +54,7 @@ public record JobSummary(
                         + "present exactly when the status is FAILED, TIMED_OUT or CANCELLED.")
         Map<String, Object> error,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                description = "Worker name → items it computed for this job (worker-N; io-N for I/O operations).",
+                description = "Worker name → items it computed for this job (worker-N; io-N for I/O operations; in a cluster prefixed by the member, member/worker-N).",
                 example = "{\"worker-1\": 5}")
         Map<String, Long> workers,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "2026-11-30T09:00:00.000Z") Instant submittedAt,
