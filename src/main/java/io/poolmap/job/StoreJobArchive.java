@@ -171,7 +171,7 @@ class StoreJobArchive implements JobArchive {
      */
     @Override
     public void forget(Job job) {
-        if (!job.keeping().kept()) {
+        if (!job.keeping().kept() && !job.shared()) {
             return; // never written to the store (a small job without a key): nothing there to forget
         }
         StoredJob record = store.jobs().get(job.id());
