@@ -61,7 +61,7 @@ class ClusterWorkerReports implements AutoCloseable {
     private void report() {
         try {
             List<MemberWorkers.WorkerReading> readings = statistics.workers().stream().map(ClusterWorkerReports::reading).toList();
-            store.memberWorkers().putAsync(store.member(), new MemberWorkers(store.member(), System.currentTimeMillis(), readings),
+            Store.blind(store.memberWorkers()).putAsync(store.member(), new MemberWorkers(store.member(), System.currentTimeMillis(), readings),
                     LIFESPAN_SECONDS, TimeUnit.SECONDS);
         } catch (RuntimeException leaving) {
             log.debug("workers not reported to the cluster: {}", leaving.toString());

@@ -74,6 +74,11 @@ class ClusterPlacement implements JobPlacement, AutoCloseable {
     }
 
     @Override
+    public boolean sharesJobs() {
+        return true;
+    }
+
+    @Override
     public boolean restores(StoredJob record) {
         shared.apply(record);
         return true;

@@ -57,6 +57,8 @@ public final class Job {
     private final Keeping keeping = new Keeping();
     private volatile String idempotencyKey;
     private volatile Ending ending = HERE;
+    /** Held while the job is shared and while it ends here, so that it does one or the other. */
+    private final Object endingLock = new Object();
     private final boolean admittedHere;
 
     /** A job admitted now, to be computed in this process. */
@@ -143,13 +145,20 @@ public final class Job {
 
     /**
      * This job, admitted here and not started, is computed by the cluster from now on: it reads {@code shared} (and
-     * drops its own arrays, which the store now holds), and {@code ending} decides how it ends.
+     * drops its own arrays, which the store now holds), and {@code ending} decides how it ends. Refused, returning
+     * false, when the job has already ended here (cancelled while it was being shared): never both.
      */
-    void share(SharedJobData shared, Ending cluster) {
-        this.data = shared;
-        this.live = null;
-        this.plan = plan.withoutNumbers();
-        this.ending = cluster;
+    boolean share(SharedJobData shared, Ending cluster) {
+        synchronized (endingLock) {
+            if (lifecycle.status().isTerminal()) {
+                return false;
+            }
+            this.data = shared;
+            this.live = null;
+            this.plan = plan.withoutNumbers();
+            this.ending = cluster;
+            return true;
+        }
     }
 
     /** Whether the cluster computes this job (see {@link #share}); never on a single node. */
@@ -196,6 +205,21 @@ public final class Job {
         return finish(JobStatus.CANCELLED, JobError.cancelled(why));
     }
 
+    /**
+     * Ends a job that could not start, without a word to the hooks: whoever refused it gives its room back, and it is
+     * forgotten at once.
+     */
+    void abandon(String why) {
+        synchronized (endingLock) {
+            LiveJobData here = live;
+            lifecycle.finish(JobStatus.CANCELLED, JobError.cancelled(why), () -> {
+                if (here != null) {
+                    here.ledger().close();
+                }
+            }, () -> { });
+        }
+    }
+
     /** Ends the job as timed out, unless it has ended. */
     boolean timeOut() {
         return finish(JobStatus.TIMED_OUT, JobError.timedOut(plan.timeoutMs(), data.completed(), plan.size()));
@@ -208,7 +232,14 @@ public final class Job {
 
     /** Ends the job with {@code terminal}, once, here or through the cluster; returns whether this call ended it. */
     boolean finish(JobStatus terminal, JobError why) {
-        return ending.end(this, terminal, why);
+        Ending current;
+        synchronized (endingLock) { // a job being shared ends here first, or through the cluster after: never both
+            current = ending;
+            if (current == HERE) {
+                return finishHere(terminal, why);
+            }
+        }
+        return current.end(this, terminal, why);
     }
 
     /**

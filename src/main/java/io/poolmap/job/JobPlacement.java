@@ -14,6 +14,9 @@ interface JobPlacement {
     /** Starts a job admitted here that did not run inline; {@code run} computes it on this member's workers. */
     void start(Job job, JobRun run);
 
+    /** Whether {@link #start} hands jobs to other members, which then find them through the store. */
+    boolean sharesJobs();
+
     /**
      * Takes care of a record found in the store at start-up, and says whether it did; when it did not, the engine
      * restores it here (a finished job to read, an unfinished one to resume).

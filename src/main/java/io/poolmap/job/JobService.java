@@ -8,6 +8,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.poolmap.worker.WorkerPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class JobService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
     private final JobPlanner planner;
     private final JobAdmission admission;
@@ -119,20 +123,38 @@ public class JobService {
         JobRun run = new JobRun(job, hooks, clock);
         store.save(job);
         hooks.submitted(job);
-        if (plan.execution() != JobPlan.Execution.TINY || !pool.runOnIdleWorker(run)) {
-            try {
-                placement.start(job, run);
-            } catch (RejectedExecutionException stopped) {
-                job.cancel("poolmap was shutting down when the job arrived");
-                throw JobRefusedException.shuttingDown();
-            }
+        // a retry after a restart, or on another member, must find it, whatever its size and however it is answered:
+        // on a single node it is on disk before it can finish; a cluster shares it first, and it is kept once shared
+        boolean keptFirst = idempotency != null && !placement.sharesJobs();
+        if (keptFirst) {
+            archive.keep(job);
         }
-        if (idempotency != null) {
-            // a retry after a restart, or on another member, must find it, whatever its size and however it is
-            // answered; kept once started, so that a cluster's members see it only as the placement shares it
+        if (plan.execution() != JobPlan.Execution.TINY || !pool.runOnIdleWorker(run)) {
+            start(job, run);
+        }
+        if (idempotency != null && !keptFirst) {
             archive.keep(job);
         }
         return job;
+    }
+
+    /**
+     * Starts a job where the placement puts it. One that cannot start (poolmap is shutting down, or the store refused
+     * to share it) ends at once without a word to the hooks and is forgotten: admission gives its room back as it
+     * refuses it, and its client hears why. One already shared stays: the cluster computes it.
+     */
+    private void start(Job job, JobRun run) {
+        try {
+            placement.start(job, run);
+        } catch (RuntimeException notStarted) {
+            if (job.shared()) {
+                log.warn("job {} is shared, but this member could not start on it: {}", job.id(), notStarted.toString());
+                return;
+            }
+            job.abandon("poolmap could not start the job: " + notStarted);
+            store.forget(job.id());
+            throw notStarted instanceof RejectedExecutionException ? JobRefusedException.shuttingDown() : notStarted;
+        }
     }
 
     /** The job with this id, or {@link JobNotFoundException}; in a cluster, any member's job. */

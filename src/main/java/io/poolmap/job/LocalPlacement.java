@@ -30,6 +30,11 @@ class LocalPlacement implements JobPlacement {
     }
 
     @Override
+    public boolean sharesJobs() {
+        return false;
+    }
+
+    @Override
     public boolean restores(StoredJob record) {
         return false;
     }

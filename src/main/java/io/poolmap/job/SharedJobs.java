@@ -2,9 +2,11 @@ package io.poolmap.job;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.poolmap.store.Store;
@@ -31,6 +33,8 @@ final class SharedJobs {
     private final Clock clock;
     /** The jobs this member computes segments of, by id; guarded by this. */
     private final Map<String, SegmentWork> working = new HashMap<>();
+    /** The shared jobs this member watches (their timeout armed), whether or not it computes them. */
+    private final Set<String> watched = new HashSet<>();
 
     /** @param plans a record's plan, without its numbers (which the store holds), on this member's operations */
     SharedJobs(Store store, SharedRecords records, SharedSegments segments, JobStore jobs, WorkerPool pool, JobTimeouts timeouts,
@@ -49,14 +53,19 @@ final class SharedJobs {
 
     /**
      * Shares a job admitted here: its inputs and then its record go to the store (so that a member that sees the record
-     * finds the inputs), it reads and ends through the record from now on, and this member starts on its segments.
+     * finds the inputs), it reads and ends through the record from now on, and this member starts on its segments. A
+     * job cancelled here while it was being shared is not shared: its record ends the same way, so that no member
+     * computes it.
      */
     void publish(Job job) {
         StoredJob record = JobRecords.of(job, store.member(), job.idempotencyKey());
-        store.inputs().putAll(StoreJobArchive.inputs(job, job.live()));
-        job.share(new SharedJobData(record, store), this::end);
-        store.jobs().put(job.id(), record);
-        participate(job);
+        Store.blind(store.inputs()).putAll(StoreJobArchive.inputs(job, job.live()));
+        Store.blind(store.jobs()).put(job.id(), record);
+        if (job.share(new SharedJobData(record, store), this::end)) {
+            participate(job);
+        } else {
+            records.end(job.id(), job.status(), job.error());
+        }
     }
 
     /** The job of {@code record}, made known here if it was not, following the record; a new unfinished one is computed here too. */
@@ -104,20 +113,28 @@ final class SharedJobs {
         return false;
     }
 
-    /** Starts computing segments of a shared, unfinished job here, once, unless this member cannot compute its operation. */
+    /**
+     * Starts computing segments of a shared, unfinished job here, once, and arms its timeout: also when this member
+     * cannot compute its operation (a plug-in it lacks, an expression over its limits), so that such a job ends by its
+     * timeout at the latest if no member can.
+     */
     private synchronized void participate(Job job) {
-        if (!job.shared() || job.status().isTerminal() || working.containsKey(job.id()) || job.operation() instanceof ArchivedOperation) {
+        if (!job.shared() || job.status().isTerminal() || !watched.add(job.id())) {
+            return;
+        }
+        job.whenFinished(() -> forgetWork(job.id()));
+        timeouts.arm(job);
+        if (job.operation() instanceof ArchivedOperation) {
             return;
         }
         SegmentWork work = new SegmentWork(job, segments, clock);
         working.put(job.id(), work);
-        job.whenFinished(() -> forgetWork(job.id(), work));
-        timeouts.arm(job);
         pool.dispatch(work);
     }
 
-    private synchronized void forgetWork(String id, SegmentWork work) {
-        working.remove(id, work);
+    private synchronized void forgetWork(String id) {
+        working.remove(id);
+        watched.remove(id);
     }
 
     /** Looks again for segments to claim in every job this member computes (a member left: its claims are orphans). */
