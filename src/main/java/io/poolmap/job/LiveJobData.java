@@ -8,6 +8,14 @@ import io.poolmap.operation.Numbers;
 /** A job's data on the heap, while it runs and until it is stored: its ledger, its inputs and its results array. */
 record LiveJobData(ChunkLedger ledger, Numbers input, Numbers results) implements JobData {
 
+    /** A job's data before anything is computed: its ledger sized from the plan, its inputs, and room for its results. */
+    static LiveJobData of(JobPlan plan) {
+        int firstStride = plan.execution() == JobPlan.Execution.TINY ? 1
+                : ChunkSizing.strideFor(plan.operation().info().costNanos());
+        return new LiveJobData(new ChunkLedger(plan.segments(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride),
+                plan.numbers(), Numbers.forResults(plan.size()));
+    }
+
     @Override
     public long completed() {
         return ledger.completed();
