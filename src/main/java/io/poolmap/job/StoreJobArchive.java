@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,10 @@ class StoreJobArchive implements JobArchive {
         if (live == null) {
             return; // its numbers moved to the store after its end was recorded: all of it is on disk
         }
-        Store.blind(store.inputs()).putAll(inputs(job, live));
+        Segments segments = job.plan().segments();
+        for (int segment = 0; segment < segments.count(); segment++) {
+            Store.blind(store.inputs()).put(key(job, segment), PackedChunk.of(live.input(), segments.from(segment), segments.to(segment)));
+        }
         for (int segment : live.ledger().completeSegments()) {
             Store.blind(store.results()).put(key(job, segment), results(job, live, segment));
         }
@@ -100,18 +104,31 @@ class StoreJobArchive implements JobArchive {
         if (job.size() >= KEPT_FROM_ITEMS && moves && keeping.keep()) {
             LiveJobData live = job.live();
             writer.execute(() -> {
-                keeping.writing(Store.blind(store.inputs()).putAllAsync(inputs(job, live)));
-                Segments segments = job.plan().segments();
-                Map<ChunkKey, PackedChunk> results = new HashMap<>();
-                for (int segment = 0; segment < segments.count(); segment++) {
-                    results.put(key(job, segment), results(job, live, segment));
-                }
-                keeping.writing(Store.blind(store.results()).putAllAsync(results));
+                keeping.writing(move(job, live));
                 recordEnd(job, heapFreed);
             });
             return true;
         }
         return false;
+    }
+
+    /**
+     * Writes a finished job's numbers one segment at a time and waits for each write, on the one writer thread: the
+     * packed and marshalled copies of one segment are all the heap this takes beyond the job's own arrays, however many
+     * jobs finish at once and however slow the disk (a whole job's copies at once, several jobs behind, ran a 256 MB
+     * heap out of memory). Returns how it went, for {@link #recordEnd}.
+     */
+    private CompletableFuture<Void> move(Job job, LiveJobData live) {
+        try {
+            Segments segments = job.plan().segments();
+            for (int segment = 0; segment < segments.count(); segment++) {
+                Store.blind(store.inputs()).put(key(job, segment), PackedChunk.of(live.input(), segments.from(segment), segments.to(segment)));
+                Store.blind(store.results()).put(key(job, segment), results(job, live, segment));
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
     }
 
     /** Records the job's end once every write before it is done; a succeeded job's numbers are read from the store then. */
