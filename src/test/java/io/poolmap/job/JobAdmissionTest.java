@@ -1,5 +1,7 @@
 package io.poolmap.job;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,6 +36,19 @@ class JobAdmissionTest extends JobEngineTestSupport {
         assertThat(longs(results(blocking))).containsExactly(0, 10, 20, 30, 40, 50, 60, 70);
         assertThat(finished(service.submit(aSubmission().numbers(1, 2, 3).build())).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(listener.events()).filteredOn(event -> event.startsWith("rejected")).containsExactly("rejected:queue_full", "rejected:queue_full");
+    }
+
+    @Test
+    void aJobThePoolRefusesToStartIsRefusedForgottenAndGivesItsRoomBackOnce() throws InterruptedException {
+        JobService service = jobs();
+        engine.pool().shutdown(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> service.submit(aSubmission().range(1_000).chunkSize(10).build()))
+                .isInstanceOfSatisfying(JobRefusedException.class,
+                        refused -> assertThat(refused.reason()).isEqualTo(JobRefusedException.Reason.SHUTTING_DOWN));
+        assertThat(queuedItems()).as("given back once, not twice").isZero();
+        assertThat(service.count(null)).as("the refused job is not listed").isZero();
+        assertThat(listener.events()).noneMatch(event -> event.startsWith("finished"));
     }
 
     @ParameterizedTest
