@@ -59,7 +59,7 @@ final class SharedJobs {
      */
     void publish(Job job) {
         StoredJob record = JobRecords.of(job, store.member(), job.idempotencyKey());
-        Store.blind(store.inputs()).putAll(StoreJobArchive.inputs(job, job.live()));
+        Store.blind(store.inputs()).putAll(PackedSegments.inputs(job, job.live()));
         Store.blind(store.jobs()).put(job.id(), record);
         if (job.share(new SharedJobData(record, store), this::end)) {
             participate(job);

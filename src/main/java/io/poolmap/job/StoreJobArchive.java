@@ -1,9 +1,7 @@
 package io.poolmap.job;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -72,10 +70,10 @@ class StoreJobArchive implements JobArchive {
         }
         Segments segments = job.plan().segments();
         for (int segment = 0; segment < segments.count(); segment++) {
-            Store.blind(store.inputs()).put(key(job, segment), PackedChunk.of(live.input(), segments.from(segment), segments.to(segment)));
+            Store.blind(store.inputs()).put(PackedSegments.key(job, segment), PackedSegments.input(job, live, segment));
         }
         for (int segment : live.ledger().completeSegments()) {
-            Store.blind(store.results()).put(key(job, segment), results(job, live, segment));
+            Store.blind(store.results()).put(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment));
         }
         keeping.unlessEnded(() -> store.jobs().put(job.id(), record(job)));
     }
@@ -85,7 +83,7 @@ class StoreJobArchive implements JobArchive {
         Keeping keeping = job.keeping();
         LiveJobData live = job.live();
         if (keeping.kept() && live != null) {
-            keeping.writing(Store.blind(store.results()).putAsync(key(job, segment), results(job, live, segment)));
+            keeping.writing(Store.blind(store.results()).putAsync(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment)));
         }
     }
 
@@ -122,8 +120,8 @@ class StoreJobArchive implements JobArchive {
         try {
             Segments segments = job.plan().segments();
             for (int segment = 0; segment < segments.count(); segment++) {
-                Store.blind(store.inputs()).put(key(job, segment), PackedChunk.of(live.input(), segments.from(segment), segments.to(segment)));
-                Store.blind(store.results()).put(key(job, segment), results(job, live, segment));
+                Store.blind(store.inputs()).put(PackedSegments.key(job, segment), PackedSegments.input(job, live, segment));
+                Store.blind(store.results()).put(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment));
             }
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException failed) {
@@ -238,25 +236,5 @@ class StoreJobArchive implements JobArchive {
 
     private StoredJob record(Job job) {
         return JobRecords.of(job, store.member(), job.idempotencyKey());
-    }
-
-    private static ChunkKey key(Job job, int segment) {
-        return new ChunkKey(job.id(), segment);
-    }
-
-    /** The job's inputs packed per segment, as the {@code inputs} cache keeps them. */
-    static Map<ChunkKey, PackedChunk> inputs(Job job, LiveJobData live) {
-        Segments segments = job.plan().segments();
-        Map<ChunkKey, PackedChunk> inputs = new HashMap<>();
-        for (int segment = 0; segment < segments.count(); segment++) {
-            inputs.put(key(job, segment), PackedChunk.of(live.input(), segments.from(segment), segments.to(segment)));
-        }
-        return inputs;
-    }
-
-    private static PackedChunk results(Job job, LiveJobData live, int segment) {
-        Segments segments = job.plan().segments();
-        ChunkLedger.WorkerRuns runs = live.ledger().runs(segment);
-        return PackedChunk.of(live.results(), segments.from(segment), segments.to(segment), runs.workers(), runs.ends());
     }
 }
