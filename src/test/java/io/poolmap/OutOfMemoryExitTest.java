@@ -3,6 +3,7 @@ package io.poolmap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class OutOfMemoryExitTest {
                             new IllegalStateException("wrapped", caught));
                 }
             });
-            Thread.sleep(Long.MAX_VALUE);
+            new CountDownLatch(1).await(); // waits for ever: only the exit under test ends this JVM
         }
         Thread.ofPlatform().name("filler").start(() -> {
             List<long[]> hoard = new ArrayList<>();
@@ -33,7 +34,7 @@ class OutOfMemoryExitTest {
                 hoard.add(new long[1 << 16]);
             }
         });
-        Thread.sleep(Long.MAX_VALUE);
+        new CountDownLatch(1).await(); // waits for ever: only the exit under test ends this JVM
     }
 
     @Test
