@@ -45,6 +45,9 @@ class PoolmapIntegrationTest {
         assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("parallelism").asInt()).isEqualTo(2);
         assertThat(response.headers().firstValue("Content-Location")).hasValue("/api/v1/jobs/" + job.get("id").asString());
+        // sent whole when the handler ends, not flushed early and then chunked: one write per small answer
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(String.valueOf(response.body().length()));
+        assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
     }
 
     @Test
@@ -62,6 +65,7 @@ class PoolmapIntegrationTest {
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         String location = accepted.headers().firstValue("Location").orElseThrow();
+        assertThat(accepted.headers().firstValue("Content-Length")).hasValue(String.valueOf(accepted.body().length()));
         JsonNode joined = json.readTree(get(location + "?wait=10s").body());
         assertThat(joined.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(joined.get("results").toString()).isEqualTo("[1,4,9]");

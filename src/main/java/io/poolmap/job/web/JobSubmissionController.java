@@ -1,10 +1,10 @@
 package io.poolmap.job.web;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import io.poolmap.PoolmapProperties;
@@ -21,8 +21,8 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -92,7 +92,7 @@ class JobSubmissionController {
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.SHUTTING_DOWN)))
     @ApiResponse(responseCode = "504", description = "The job reached its timeoutMs.",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.TIMED_OUT)))
-    ResponseEntity<JobView> submit(
+    JobView submit(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = JobRequest.class), examples = {
                             @ExampleObject(name = "double with 4 workers", value = ApiExamples.REQUEST),
@@ -104,7 +104,7 @@ class JobSubmissionController {
             @Parameter(description = "A key of your choice (e.g. a UUID) that makes the submission safe to retry: the same key "
                     + "with the same request returns the job it created, with another request 422; kept as long as the job.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            HttpServletRequest http) throws InterruptedException {
+            HttpServletRequest http, HttpServletResponse response) throws InterruptedException {
         RequestSizeLimitFilter.bodyParsed(http); // its numbers now count in the job's own heap estimate
         boolean preferAsync = prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async");
         boolean async = preferAsync || Boolean.TRUE.equals(request.async());
@@ -114,22 +114,20 @@ class JobSubmissionController {
         } catch (JobRefusedException refused) {
             throw JobProblems.refused(refused);
         }
-        URI location = URI.create("/api/v1/jobs/" + job.id());
+        String location = "/api/v1/jobs/" + job.id();
         if (async || !job.await(properties.syncWait())) {
             jobs.keep(job);
-            ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted().location(location);
+            response.setStatus(HttpServletResponse.SC_ACCEPTED);
+            response.setHeader(HttpHeaders.LOCATION, location);
             if (preferAsync) {
-                accepted.header("Preference-Applied", "respond-async");
+                response.setHeader("Preference-Applied", "respond-async");
             }
-            return accepted.body(JobView.of(job, clock.instant()));
+            return JobView.of(job, clock.instant());
         }
-        return finished(job, location);
-    }
-
-    private ResponseEntity<JobView> finished(Job job, URI location) {
         if (job.status() != JobStatus.SUCCEEDED) {
             throw JobProblems.ended(job, job.error(), job.completed());
         }
-        return ResponseEntity.ok().header("Content-Location", location.toString()).body(JobView.of(job, clock.instant()));
+        response.setHeader(HttpHeaders.CONTENT_LOCATION, location);
+        return JobView.of(job, clock.instant());
     }
 }
