@@ -36,6 +36,7 @@ final class ChunkLedger {
     private final int size;
     private final SegmentBook segments;
     private final AdaptiveChunks sizing;
+    private final int lanes;
     private final List<Chunk> chunks = new ArrayList<>();
     private final AtomicLong completed = new AtomicLong();
     private volatile int nextItem;
@@ -43,7 +44,7 @@ final class ChunkLedger {
     private long frozenCompleted;
 
     ChunkLedger(int size, int firstChunkSize, int maxChunkSize, int firstStride) {
-        this(Segments.of(size), firstChunkSize, maxChunkSize, firstStride);
+        this(Segments.of(size), firstChunkSize, maxChunkSize, firstStride, 1);
     }
 
     /**
@@ -51,11 +52,14 @@ final class ChunkLedger {
      * @param firstChunkSize the first chunk's size, before anything is measured
      * @param maxChunkSize the largest chunk, whatever the measured cost
      * @param firstStride items between progress updates before anything is measured
+     * @param lanes how many workers compute the job at once: with two or more, chunks shrink towards the end
+     *        ({@link ChunkSizing#towardsTheEnd}) so that they finish together
      */
-    ChunkLedger(Segments segments, int firstChunkSize, int maxChunkSize, int firstStride) {
+    ChunkLedger(Segments segments, int firstChunkSize, int maxChunkSize, int firstStride, int lanes) {
         this.size = segments.size();
         this.segments = new SegmentBook(segments);
         this.sizing = new AdaptiveChunks(firstChunkSize, maxChunkSize, firstStride);
+        this.lanes = lanes;
     }
 
     /**
@@ -83,7 +87,8 @@ final class ChunkLedger {
             return -1;
         }
         int from = nextItem;
-        int to = (int) Math.min(Math.min(size, (long) from + sizing.chunkSize()), segments.segments().to(segments.segments().holding(from)));
+        int chunkSize = ChunkSizing.towardsTheEnd(sizing.chunkSize(), size - from, lanes, sizing.stride());
+        int to = (int) Math.min(Math.min(size, (long) from + chunkSize), segments.segments().to(segments.segments().holding(from)));
         nextItem = to;
         chunks.add(new Chunk(from, to));
         return chunks.size() - 1;

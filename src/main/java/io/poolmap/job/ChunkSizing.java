@@ -46,6 +46,20 @@ final class ChunkSizing {
         return (int) Math.clamp((long) (TARGET_CHUNK_NANOS / nanosPerItem), 1, max);
     }
 
+    /**
+     * The next chunk's size near the end of a job computed on {@code lanes} workers: at most a {@code 2 × lanes}-th of
+     * the items not handed out yet, never below {@code floor}, so that the lanes finish together instead of one idling
+     * while another computes the last full-size chunk (up to 2 ms of a two-worker job's ~25 ms). One lane has no one to
+     * wait for, so its chunks stay whole.
+     */
+    static int towardsTheEnd(int chunkSize, int itemsLeft, int lanes, int floor) {
+        if (lanes < 2) {
+            return chunkSize;
+        }
+        long share = ((long) itemsLeft + 2L * lanes - 1) / (2L * lanes);
+        return (int) Math.min(chunkSize, Math.max(floor, share));
+    }
+
     /** Items between two progress updates for a cost per item: about 100 µs of work, within 1 … 4096. */
     static int strideFor(double nanosPerItem) {
         return (int) Math.clamp((long) (STRIDE_NANOS / Math.max(1, nanosPerItem)), 1, MAX_STRIDE);

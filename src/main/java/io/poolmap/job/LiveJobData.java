@@ -12,7 +12,8 @@ record LiveJobData(ChunkLedger ledger, Numbers input, Numbers results) implement
     static LiveJobData of(JobPlan plan) {
         int firstStride = plan.execution() == JobPlan.Execution.TINY ? 1
                 : ChunkSizing.strideFor(plan.operation().info().costNanos());
-        return new LiveJobData(new ChunkLedger(plan.segments(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride),
+        int lanes = plan.execution() == JobPlan.Execution.WORKERS ? plan.parallelism() : 1;
+        return new LiveJobData(new ChunkLedger(plan.segments(), plan.firstChunkSize(), plan.maxChunkSize(), firstStride, lanes),
                 plan.numbers(), Numbers.forResults(plan.size()));
     }
 

@@ -2,6 +2,9 @@ package io.poolmap.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.poolmap.operation.Numbers;
@@ -21,6 +24,35 @@ class ChunkLedgerTest {
         assertThat(ledger.get(2).to).isEqualTo(10);
         assertThat(ledger.hasUnclaimed()).isFalse();
         assertThat(ledger.claim()).isEqualTo(-1);
+    }
+
+    @Test
+    void aTwoLaneJobsChunksShrinkTowardsTheEndSoThatItsLanesFinishTogether() {
+        ChunkLedger ledger = new ChunkLedger(Segments.of(1000), 100, 100, 10, 2);
+
+        List<Integer> sizes = new ArrayList<>();
+        for (int chunk = ledger.claim(); chunk >= 0; chunk = ledger.claim()) {
+            sizes.add(ledger.get(chunk).to - ledger.get(chunk).from);
+        }
+
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
+        assertThat(sizes.subList(0, 7)).containsOnly(100);
+        assertThat(sizes.subList(7, sizes.size())).isSortedAccordingTo(Comparator.reverseOrder())
+                .allSatisfy(size -> assertThat(size).isLessThan(100))
+                .startsWith(75).endsWith(10, 10, 10, 9);
+    }
+
+    @Test
+    void aOneLaneJobsLastChunksStayWhole() {
+        ChunkLedger ledger = new ChunkLedger(Segments.of(1000), 100, 100, 10, 1);
+
+        int chunks = 0;
+        for (int chunk = ledger.claim(); chunk >= 0; chunk = ledger.claim()) {
+            assertThat(ledger.get(chunk).to - ledger.get(chunk).from).isEqualTo(100);
+            chunks++;
+        }
+
+        assertThat(chunks).isEqualTo(10);
     }
 
     @Test

@@ -24,6 +24,11 @@ final class DigitLimit {
         return digits;
     }
 
+    /** The largest positive {@code long} within the limit, for a bulk loop that checks {@code 1 <= x <= largestLong()}. */
+    long largestLong() {
+        return digits <= LONG_DIGITS ? longBound - 1 : Long.MAX_VALUE;
+    }
+
     /** True when integer {@code x} has more than the allowed digits (its sign not counted). */
     boolean exceeds(long x) {
         return digits <= LONG_DIGITS && (x >= longBound || x <= -longBound);

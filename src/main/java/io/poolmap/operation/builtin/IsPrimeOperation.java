@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.poolmap.operation.ItemCursor;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationInfo;
@@ -69,6 +70,19 @@ class IsPrimeOperation implements Operation {
         } else {
             BigInteger n = in.bigAt(i);
             out.setBoolean(i, n.signum() > 0 && n.isProbablePrime(CERTAINTY));
+        }
+    }
+
+    /** The items in one loop: a batch of {@code long}s within the digit limit goes straight to {@link LongPrimality}. */
+    @Override
+    public void applyRange(Numbers in, int to, Numbers out, ItemCursor at) {
+        long[] longs = in.onlyLongs() && resultDigitsOfAnyLong().isPresent() ? in.longsOrNull() : null;
+        for (int i = at.next(); i < to && !at.stopped(); i = at.advance()) {
+            if (longs != null) {
+                out.setBoolean(i, LongPrimality.isPrime(longs[i]));
+            } else {
+                apply(in, i, out);
+            }
         }
     }
 }

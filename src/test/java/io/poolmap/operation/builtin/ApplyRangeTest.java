@@ -32,7 +32,8 @@ class ApplyRangeTest {
 
     private final List<Operation> operations = List.of(new SquareOperation(), new CubeOperation(), new DoubleOperation(),
             new NegateOperation(), new AbsOperation(), new IncrementOperation(),
-            new CollatzStepsOperation(BuiltInOperations.defaultLimits()));
+            new CollatzStepsOperation(BuiltInOperations.defaultLimits()), new IsPrimeOperation(BuiltInOperations.defaultLimits()),
+            new IsPrimeOperation(new OperationLimits(2000, 20_000, 100_000, 100, 12, 10_000)));
 
     /** A batch and the two ints that pick the range of it to compute. */
     private record Range(List<Object> values, int a, int b) {

@@ -5,6 +5,7 @@ import static io.poolmap.operation.NumbersFixtures.integer;
 import static io.poolmap.operation.NumbersFixtures.refusal;
 import static io.poolmap.testing.ForAll.forAll;
 import static io.poolmap.testing.Generators.bigIntegers;
+import static io.poolmap.testing.Generators.ints;
 import static io.poolmap.testing.Generators.longs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 
 import org.junit.jupiter.api.Test;
+import io.poolmap.operation.ItemCursor;
+import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.operation.OperationException;
+import io.poolmap.operation.StopSignal;
 import io.poolmap.operation.NumbersFixtures;
 
 class CollatzStepsOperationTest {
@@ -70,6 +74,39 @@ class CollatzStepsOperationTest {
         assertThatThrownBy(() -> apply(withMaxSteps(9), 1024)).isInstanceOf(OperationException.class);
         assertThatThrownBy(() -> apply(withMaxSteps(99), BigInteger.TWO.pow(100)))
                 .isInstanceOf(OperationException.class);
+    }
+
+    @Test
+    void theBulkLoopFailsOrSucceedsAsEachItemDoesWhateverTheLimitOfSteps() {
+        long lastSafe = (Long.MAX_VALUE - 1) / 3;
+        long[] edges = {1, 2, 3, 27, 97, 871, 1024, 837_799, lastSafe - 1, lastSafe, lastSafe + 1, Long.MAX_VALUE};
+        forAll(150, ints(1, 1000), limit -> {
+            Operation limited = withMaxSteps(limit);
+            for (int i = 0; i < 400; i++) {
+                long n = i < edges.length ? edges[i] : i * 7919L + limit;
+                assertSameOutcome(limited, n, limit);
+            }
+        });
+    }
+
+    private static void assertSameOutcome(Operation operation, long n, int limit) throws Exception {
+        Numbers in = Numbers.ofLongs(n);
+        Numbers one = Numbers.forResults(1);
+        String itemFailure = null;
+        try {
+            operation.apply(in, 0, one);
+        } catch (OperationException failed) {
+            itemFailure = failed.getMessage();
+        }
+        Numbers bulk = Numbers.forResults(1);
+        ItemCursor at = new ItemCursor(new StopSignal(), 0);
+        if (itemFailure == null) {
+            operation.applyRange(in, 1, bulk, at);
+            assertThat(bulk.longAt(0)).as("collatz_steps(%d) within %d steps", n, limit).isEqualTo(one.longAt(0));
+        } else {
+            assertThatThrownBy(() -> operation.applyRange(in, 1, bulk, at)).as("collatz_steps(%d) within %d steps", n, limit)
+                    .isInstanceOf(OperationException.class).hasMessage(itemFailure);
+        }
     }
 
     @Test
