@@ -70,7 +70,7 @@ final class JobRequestConverter extends JacksonJsonHttpMessageConverter {
         }
         byte[] bytes = body.bytes();
         body = null;
-        JobRequestReader.Read read = reader.read(bytes, RequestSizeLimitFilter.heapFor(properties, bytes.length) - bytes.length);
+        JobRequestFields read = reader.read(bytes, RequestSizeLimitFilter.heapFor(properties, bytes.length) - bytes.length);
         if (read == null) {
             return super.read(type, BodyBytes.message(input.getHeaders(), new ByteArrayInputStream(bytes)), hints);
         }

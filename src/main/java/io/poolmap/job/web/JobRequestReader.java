@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.Numbers;
-import io.poolmap.operation.NumbersBuilder;
 import io.poolmap.web.NumbersScanner;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,10 +63,10 @@ final class JobRequestReader {
 
     /**
      * Reads the whole body, allowing its numbers {@code heapRoom} bytes of heap; answers what was read, to be
-     * {@linkplain Read#request() made a request} once the body's bytes are no longer needed, or {@code null} to leave it to Jackson.
+     * {@linkplain JobRequestFields#request() made a request} once the body's bytes are no longer needed, or {@code null} to leave it to Jackson.
      */
-    Read read(byte[] body, long heapRoom) {
-        Read read = new Read();
+    JobRequestFields read(byte[] body, long heapRoom) {
+        JobRequestFields read = new JobRequestFields();
         int i = NumbersScanner.skipWhitespace(body, 0);
         if (i >= body.length || body[i] != '{') {
             return null;
@@ -121,7 +120,7 @@ final class JobRequestReader {
     }
 
     /** Reads the value of {@code field} at {@code body[i]} into {@code read}; answers the position after it, or -1. */
-    private int value(byte[] body, int i, int field, Read read, long heapRoom) {
+    private int value(byte[] body, int i, int field, JobRequestFields read, long heapRoom) {
         if (i >= body.length) {
             return -1;
         }
@@ -129,12 +128,12 @@ final class JobRequestReader {
             read.numbers = Numbers.builder();
             return numbersScanner.scan(body, i, read.numbers, heapRoom);
         }
-        if (matches(body, i, NULL)) {
+        if (PlainJsonScalars.matches(body, i, NULL)) {
             return i + NULL.length; // a field that is null is read as one that is absent
         }
         switch (field) {
             case OPERATION, EXPRESSION -> {
-                int end = stringEnd(body, i);
+                int end = PlainJsonScalars.stringEnd(body, i, maxStringLength);
                 if (end > 0) {
                     String text = new String(body, i + 1, end - i - 2, StandardCharsets.ISO_8859_1);
                     if (field == OPERATION) {
@@ -146,94 +145,33 @@ final class JobRequestReader {
                 return end;
             }
             case ASYNC -> {
-                if (matches(body, i, TRUE)) {
+                if (PlainJsonScalars.matches(body, i, TRUE)) {
                     read.async = Boolean.TRUE;
                     return i + TRUE.length;
                 }
-                if (matches(body, i, FALSE)) {
+                if (PlainJsonScalars.matches(body, i, FALSE)) {
                     read.async = Boolean.FALSE;
                     return i + FALSE.length;
                 }
                 return -1;
             }
             default -> {
-                int end = integerEnd(body, i);
+                int end = PlainJsonScalars.integerEnd(body, i, maxNumberLength);
                 if (end < 0) {
                     return -1;
                 }
                 long value = Long.parseLong(new String(body, i, end - i, StandardCharsets.ISO_8859_1));
                 if (field == TIMEOUT_MS) {
                     read.timeoutMs = value;
+                } else if (value == (int) value && field == PARALLELISM) {
+                    read.parallelism = (int) value;
                 } else if (value == (int) value) {
-                    read.setInteger(field == PARALLELISM, (int) value);
+                    read.chunkSize = (int) value;
                 } else {
                     return -1;
                 }
                 return end;
             }
-        }
-    }
-
-    /** The end of the plain ASCII string that starts at {@code body[i]}, just after its closing quote, or -1. */
-    private int stringEnd(byte[] body, int i) {
-        if (body[i] != '"') {
-            return -1;
-        }
-        int limit = Math.min(body.length, i + maxStringLength + 1); // the closing quote after at most maxStringLength - 1 characters
-        for (int at = i + 1; at < limit; at++) {
-            byte b = body[at];
-            if (b == '"') {
-                return at + 1;
-            }
-            if (b < 0x20 || b == '\\') { // a control character, an escape or (a negative byte) not ASCII
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** The end of the plain integer (at most 18 digits, no leading zero) at {@code body[i]}, or -1. */
-    private int integerEnd(byte[] body, int i) {
-        int at = body[i] == '-' ? i + 1 : i;
-        int from = at;
-        while (at < body.length && body[at] >= '0' && body[at] <= '9') {
-            at++;
-        }
-        int digits = at - from;
-        if (digits == 0 || digits > 18 || (digits > 1 && body[from] == '0') || at - i > maxNumberLength) {
-            return -1;
-        }
-        if (at < body.length && (body[at] == '.' || body[at] == 'e' || body[at] == 'E')) {
-            return -1;
-        }
-        return at;
-    }
-
-    private static boolean matches(byte[] body, int i, byte[] word) {
-        return i + word.length <= body.length && Arrays.equals(body, i, i + word.length, word, 0, word.length);
-    }
-
-    /** The fields read so far; the numbers are still a builder, so that the body can be let go before they are joined. */
-    static final class Read {
-
-        private String operation;
-        private String expression;
-        private NumbersBuilder numbers;
-        private Integer parallelism;
-        private Integer chunkSize;
-        private Long timeoutMs;
-        private Boolean async;
-
-        private void setInteger(boolean isParallelism, int value) {
-            if (isParallelism) {
-                parallelism = value;
-            } else {
-                chunkSize = value;
-            }
-        }
-
-        JobRequest request() {
-            return new JobRequest(operation, expression, numbers == null ? null : numbers.build(), parallelism, chunkSize, timeoutMs, async);
         }
     }
 }

@@ -110,7 +110,7 @@ class JobRequestReaderTest {
      */
     static boolean assertAgrees(StrictJson json, byte[] body, String description, Boolean taken) {
         JobRequestReader reader = JobRequestReader.forMapper(json.mapper(), json.properties());
-        JobRequestReader.Read read = reader.read(body, Long.MAX_VALUE);
+        JobRequestFields read = reader.read(body, Long.MAX_VALUE);
         if (taken != null) {
             assertThat(read != null).as("taken by the fast path: %s", description).isEqualTo(taken);
         }
