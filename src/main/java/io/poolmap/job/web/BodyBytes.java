@@ -15,23 +15,25 @@ import org.springframework.http.HttpInputMessage;
 /**
  * A request body read into one array for {@link JobRequestReader}, or else the input that Jackson is to read in its
  * place: the bytes read so far again, then the rest of the body, or the same I/O error that stopped the reading, so
- * that Jackson meets what it would have met reading the request itself. A body that declares its length is read into
- * an array of that size; one that does not is read in growing chunks, joined once at the end (so twice its size for a
- * moment), and left to Jackson beyond {@code maxUndeclared} bytes.
+ * that Jackson meets what it would have met reading the request itself. A small body that declares its length is read
+ * into an array of that size; any other is read in chunks that grow as its bytes arrive (so that a declared length
+ * never makes the heap be taken before the bytes that {@code RequestSizeLimitFilter} reserves it for), joined once at
+ * the end (twice its size for a moment), and left to Jackson beyond {@code maxBuffered} bytes.
  *
  * @param bytes the whole body, or {@code null} when it is to be replayed
  * @param replay what Jackson reads instead, or {@code null} when the body was read whole
  */
 record BodyBytes(byte[] bytes, InputStream replay) {
 
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** The largest declared length read into an array of its size at once: Tomcat's own buffers hold as much. */
+    private static final int SMALL = 16 * 1024;
     private static final int FIRST_CHUNK = 1024;
     private static final int LARGEST_CHUNK = 1 << 20;
 
-    static BodyBytes read(HttpInputMessage input, long maxUndeclared) throws IOException {
+    static BodyBytes read(HttpInputMessage input, long maxBuffered) throws IOException {
         InputStream in = input.getBody();
         long declared = input.getHeaders().getContentLength();
-        if (declared >= 0 && declared <= MAX_ARRAY) {
+        if (declared >= 0 && declared <= SMALL) {
             return declared(in, (int) declared);
         }
         List<byte[]> chunks = new ArrayList<>();
@@ -42,7 +44,7 @@ record BodyBytes(byte[] bytes, InputStream replay) {
             while (true) {
                 if (n == chunk.length) {
                     chunks.add(chunk);
-                    if (total > maxUndeclared) {
+                    if (total > maxBuffered) {
                         return replayed(chunks, chunk.length, in);
                     }
                     chunk = new byte[Math.min(LARGEST_CHUNK, chunk.length * 2)];
@@ -59,7 +61,7 @@ record BodyBytes(byte[] bytes, InputStream replay) {
             chunks.add(chunk);
             return replayed(chunks, n, failing(failed));
         }
-        if (total > maxUndeclared) {
+        if (total > maxBuffered) {
             chunks.add(chunk);
             return replayed(chunks, n, InputStream.nullInputStream());
         }

@@ -23,20 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The body is read into one array before it is parsed, within the heap that {@link RequestSizeLimitFilter}
  * reserved for it: the numbers may take what is left of that once the array is counted, and are joined into one
- * batch after the array is let go; a body with no declared length is read in chunks and left to Jackson beyond half
- * the reservation's cap, where joining the chunks would pass it.
+ * batch after the array is let go; a body larger than a few kilobytes is read in chunks as it arrives, and left to
+ * Jackson beyond half the reservation's cap, where joining the chunks would pass it.
  */
 final class JobRequestConverter extends JacksonJsonHttpMessageConverter {
 
     private final JobRequestReader reader;
     private final PoolmapProperties properties;
-    private final long maxUndeclared;
+    private final long maxBuffered;
 
     JobRequestConverter(JsonMapper mapper, PoolmapProperties properties) {
         super(mapper);
         this.reader = JobRequestReader.forMapper(mapper, properties);
         this.properties = properties;
-        this.maxUndeclared = RequestSizeLimitFilter.maxHeapPerBody(properties) / 2;
+        this.maxBuffered = RequestSizeLimitFilter.maxHeapPerBody(properties) / 2;
     }
 
     @Override
@@ -64,7 +64,7 @@ final class JobRequestConverter extends JacksonJsonHttpMessageConverter {
         if (reader == null || !utf8(input)) {
             return super.read(type, input, hints);
         }
-        BodyBytes body = BodyBytes.read(input, maxUndeclared);
+        BodyBytes body = BodyBytes.read(input, maxBuffered);
         if (body.bytes() == null) {
             return super.read(type, BodyBytes.message(input.getHeaders(), body.replay()), hints);
         }

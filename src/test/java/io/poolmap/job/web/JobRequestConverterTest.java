@@ -88,15 +88,18 @@ class JobRequestConverterTest {
     }
 
     @Test
-    void aBodyWithoutADeclaredLengthBeyondHalfTheHeapCapIsReadByJackson() {
+    void aBodyBeyondHalfTheHeapCapIsReadByJacksonWithOrWithoutADeclaredLength() {
         StrictJson small = StrictJson.with("poolmap.max-batch-size=1000", "poolmap.queue-capacity=1000"); // the cap: 1,017,000 + 1 MB
         JobRequestConverter converter = new JobRequestConverter(small.mapper(), small.properties());
         byte[] body = ("{\"numbers\":[" + " ".repeat(1_500_000) + "1]}").getBytes(StandardCharsets.US_ASCII);
 
-        Object read = readOrThrown(converter, message(body, false, "application/json"));
+        for (boolean declared : new boolean[] {true, false}) {
+            Object read = readOrThrown(converter, message(body, declared, "application/json"));
 
-        assertSame(read, readOrThrown(new JacksonJsonHttpMessageConverter(small.mapper()), message(body, false, "application/json")), "1.5 MB of spaces");
-        assertThat(read).isInstanceOf(JobRequest.class);
+            assertSame(read, readOrThrown(new JacksonJsonHttpMessageConverter(small.mapper()), message(body, declared, "application/json")),
+                    "1.5 MB of spaces, declared length " + declared);
+            assertThat(read).isInstanceOf(JobRequest.class);
+        }
     }
 
     private static Object readOrThrown(JacksonJsonHttpMessageConverter converter, HttpInputMessage message) {
