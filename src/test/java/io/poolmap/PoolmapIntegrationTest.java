@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,11 @@ class PoolmapIntegrationTest {
 
     @Autowired
     private JsonMapper json;
+
+    @Test
+    void aJobRequestIsReadByTheFastConverterAheadOfSpringMvcsOwn(@Autowired RequestMappingHandlerAdapter handlers) {
+        assertThat(handlers.getMessageConverters().getFirst().getClass().getSimpleName()).isEqualTo("JobRequestConverter");
+    }
 
     @Test
     void doubleOverOneToFiveWithFourWorkersGivesTheResultsInOrder() throws Exception {

@@ -43,7 +43,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     RequestSizeLimitFilter(PoolmapProperties properties, MemoryBudget memory) {
         this.maxBytes = properties.maxRequestSize().toBytes();
-        this.maxHeapPerBody = (long) properties.maxBatchSize() * 17 + (1 << 20);
+        this.maxHeapPerBody = maxHeapPerBody(properties);
         this.memory = memory;
     }
 
@@ -60,6 +60,19 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         } finally {
             limited.heap.releaseAll();
         }
+    }
+
+    /**
+     * The heap reserved for a body of {@code bodyBytes} bytes once it has been read: what a reader may hold while it
+     * turns that body into numbers, the body's own bytes included if it keeps them.
+     */
+    public static long heapFor(PoolmapProperties properties, long bodyBytes) {
+        return Math.min(maxHeapPerBody(properties), bodyBytes * HEAP_PER_BODY_BYTE);
+    }
+
+    /** The most heap one body reserves: enough for the largest batch as a {@code long}, a kind and a copy each. */
+    public static long maxHeapPerBody(PoolmapProperties properties) {
+        return (long) properties.maxBatchSize() * 17 + (1 << 20);
     }
 
     /**

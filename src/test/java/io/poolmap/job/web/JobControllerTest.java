@@ -45,6 +45,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,6 +209,11 @@ class JobControllerTest {
     }
 
     // --- 400: the body is not JSON, or not one object ------------------------------------------------
+
+    @Test
+    void aJobRequestIsReadByTheFastConverterAheadOfSpringMvcsOwn(@Autowired RequestMappingHandlerAdapter handlers) {
+        assertThat(handlers.getMessageConverters().getFirst()).isInstanceOf(JobRequestConverter.class);
+    }
 
     @Test
     void malformedJsonIs400() {
