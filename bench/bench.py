@@ -42,6 +42,10 @@ BIG_LIMITS = ["--poolmap.max-batch-size=10000000", "--poolmap.queue-capacity=200
 # harmless to the baseline), BENCH_SERVICE_ARGS="--poolmap.… …" on every start of poolmap
 EXTRA_HEADER = os.environ.get("BENCH_HEADER", "")
 SERVICE_ARGS = os.environ.get("BENCH_SERVICE_ARGS", "").split()
+# every server (poolmap and both baselines) starts with this heap floor: without one, G1 shrinks the heap to a few
+# hundred MB after each concurrent cycle (which big jobs' humongous arrays start), and then young collections and
+# concurrent cycles run several times a second under a stream of small requests, whatever ran before decides the rows
+SERVER_JVM = os.environ.get("BENCH_SERVER_JVM", "-Xms1g").split()
 HEADERS = {"Content-Type": "application/json"}
 if EXTRA_HEADER:
     HEADERS[EXTRA_HEADER.split(":", 1)[0].strip()] = EXTRA_HEADER.split(":", 1)[1].strip()
@@ -116,7 +120,7 @@ def fresh_store(name):
 
 
 def service(port, name="poolmap", jvm=(), extra=()):
-    return start_java(name, list(jvm) + ["-jar", SERVICE_JAR, f"--server.port={port}", "--server.address=127.0.0.1",
+    return start_java(name, SERVER_JVM + list(jvm) + ["-jar", SERVICE_JAR, f"--server.port={port}", "--server.address=127.0.0.1",
                                          fresh_store(name)] + BIG_LIMITS + SERVICE_ARGS + list(extra))
 
 
@@ -392,9 +396,9 @@ def run_scenarios(report):
     # the service and the baseline, warmed up
     port, base_port = free_port(), free_port()
     poolmap = service(port)
-    baseline = start_java("baseline", ["-jar", BASELINE_JAR, f"--server.port={base_port}", "--server.address=127.0.0.1"])
+    baseline = start_java("baseline", SERVER_JVM + ["-jar", BASELINE_JAR, f"--server.port={base_port}", "--server.address=127.0.0.1"])
     stack_port = free_port()
-    stack = start_java("baseline-stack", ["-jar", STACK_JAR, f"--server.port={stack_port}", "--server.address=127.0.0.1",
+    stack = start_java("baseline-stack", SERVER_JVM + ["-jar", STACK_JAR, f"--server.port={stack_port}", "--server.address=127.0.0.1",
                                           "--management.endpoints.web.exposure.include=health,prometheus"])
     wait_until_answers(stack_port, stack, tiny_body)
     wait_until_answers(port, poolmap, tiny_body)
