@@ -1,12 +1,9 @@
 package io.poolmap.job;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.poolmap.worker.WorkerPool;
@@ -33,10 +30,6 @@ public class JobService {
     private final WorkerPool pool;
     private final JobPlacement placement;
     private final Clock clock;
-    private static final long LOW_62 = (1L << 62) - 1;
-    private static final long ID_START = new SecureRandom().nextLong();
-    private static final AtomicLong NEXT_ID = new AtomicLong();
-
     private final AtomicLong sequence = new AtomicLong();
 
     JobService(JobPlanner planner, JobAdmission admission, JobHooks hooks, JobStore store, JobArchive archive,
@@ -57,7 +50,7 @@ public class JobService {
      */
     public Job submit(JobSubmission submission) {
         JobPlan plan = planner.plan(submission);
-        String id = newId();
+        String id = JobIds.next();
         JobSubmission.Idempotency idempotency = submission.idempotency();
         if (idempotency != null) {
             Optional<Job> earlier = earlierJob(idempotency, id);
@@ -101,27 +94,6 @@ public class JobService {
      */
     public void keep(Job job) {
         archive.keep(job);
-    }
-
-    /**
-     * A version-4 UUID: 60 random bits, and 62 bits unique in this process (a bijection of a counter from a random
-     * start), so unique across processes by chance. Not {@code UUID.randomUUID()}: its SecureRandom reads one shared
-     * source under a lock on every tiny job, and an id names a job, it is no secret (every client allowed to read jobs
-     * may list them all).
-     */
-    static String newId() {
-        long high = ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFF_0FFFL | 0x4000L;
-        long low = scramble62(ID_START + NEXT_ID.getAndIncrement()) | 0x8000_0000_0000_0000L;
-        return new UUID(high, low).toString();
-    }
-
-    /** A bijection of the 62 low bits (odd multiplications and right xor-shifts are each invertible on them). */
-    static long scramble62(long value) {
-        long x = value & LOW_62;
-        x = x * 0x9E37_79B9_7F4A_7C15L & LOW_62;
-        x ^= x >>> 29;
-        x = x * 0xBF58_476D_1CE4_E5B9L & LOW_62;
-        return x ^ x >>> 32;
     }
 
     /** Carries on numbering jobs after {@code seen}, a number given before a restart. */

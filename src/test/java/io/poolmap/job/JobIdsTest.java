@@ -16,7 +16,7 @@ class JobIdsTest {
     void idsAreDistinctVersionFourUuidsOfTheIetfVariant() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 200_000; i++) {
-            String id = JobService.newId();
+            String id = JobIds.next();
             UUID uuid = UUID.fromString(id);
             assertThat(uuid.version()).isEqualTo(4);
             assertThat(uuid.variant()).isEqualTo(2);
@@ -32,7 +32,7 @@ class JobIdsTest {
         Random random = new Random(seed);
         for (int i = 0; i < 100_000; i++) {
             long value = i < 10 ? i : random.nextLong() & ((1L << 62) - 1);
-            long scrambled = JobService.scramble62(value);
+            long scrambled = JobIds.scramble62(value);
             assertThat(scrambled >>> 62).isZero();
             assertThat(unscramble62(scrambled)).as("seed %d, value %d", seed, value).isEqualTo(value);
         }
