@@ -551,6 +551,21 @@ def run_scenarios(report):
     stop(small)
 
 
+def java_version():
+    """The JVM's version line, not the "Picked up JAVA_TOOL_OPTIONS: …" line that such a variable puts before it."""
+    lines = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()
+    return next(line for line in lines if not line.startswith("Picked up"))
+
+
+def print_table(header, rows):
+    """The report: its header line, then one markdown table of the rows."""
+    print(header)
+    print()
+    print("| scenario | figure | target | verdict |")
+    print("|---|---|---|---|")
+    print("\n".join(rows))
+
+
 def print_report(r):
     marks = r.get("jmh", {})
     rows = []
@@ -706,17 +721,13 @@ def print_report(r):
 
     load = open("/proc/loadavg").read().split()[:3]
     memory = next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    java = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    java = java_version()
     commit = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty", "--abbrev=12"], capture_output=True,
                             text=True).stdout.strip() or "unknown"
-    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Commit: {commit}. "
-          f"Machine: nproc {os.cpu_count()}, {int(memory) // 1024} MB memory, {platform.machine()}, {java}; "
-          f"load average at the end {' '.join(load)}. Rounds: {ROUNDS} (medians). "
-          f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/run')}`.")
-    print()
-    print("| scenario | figure | target | verdict |")
-    print("|---|---|---|---|")
-    print("\n".join(rows))
+    print_table(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. Commit: {commit}. "
+                f"Machine: nproc {os.cpu_count()}, {int(memory) // 1024} MB memory, {platform.machine()}, {java}; "
+                f"load average at the end {' '.join(load)}. Rounds: {ROUNDS} (medians). "
+                f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/run')}`.", rows)
 
 
 if __name__ == "__main__":

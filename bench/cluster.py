@@ -309,15 +309,11 @@ def print_report(r):
         row("kill -9 of a computing member mid-job", f"not measured: the run stopped before it (missing {missing})", "", "")
 
     load = open("/proc/loadavg").read().split()[:3]
-    java = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    print(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
-          f"Machine: nproc {os.cpu_count()}, {platform.machine()}, {java}; load average at the start "
-          f"{' '.join(r['load_start'])}, at the end {' '.join(load)}. Rounds: {ROUNDS} (medians, after a warm-up). "
-          f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/cluster')}`.")
-    print()
-    print("| scenario | figure | target | verdict |")
-    print("|---|---|---|---|")
-    print("\n".join(rows))
+    java = bench.java_version()
+    bench.print_table(f"Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC. "
+                      f"Machine: nproc {os.cpu_count()}, {platform.machine()}, {java}; load average at the start "
+                      f"{' '.join(r['load_start'])}, at the end {' '.join(load)}. Rounds: {ROUNDS} (medians, after a warm-up). "
+                      f"Command: `{os.environ.get('BENCH_COMMAND', 'bench/cluster')}`.", rows)
 
 
 if __name__ == "__main__":
