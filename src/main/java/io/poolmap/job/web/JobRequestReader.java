@@ -163,12 +163,12 @@ final class JobRequestReader {
                 long value = Long.parseLong(new String(body, i, end - i, StandardCharsets.ISO_8859_1));
                 if (field == TIMEOUT_MS) {
                     read.timeoutMs = value;
-                } else if (value == (int) value && field == PARALLELISM) {
+                } else if (value != (int) value) {
+                    return -1; // beyond an int: Jackson's answer
+                } else if (field == PARALLELISM) {
                     read.parallelism = (int) value;
-                } else if (value == (int) value) {
-                    read.chunkSize = (int) value;
                 } else {
-                    return -1;
+                    read.chunkSize = (int) value;
                 }
                 return end;
             }
