@@ -44,6 +44,12 @@ interface JobArchive {
     void forget(Job job);
 
     /**
+     * At start-up: removes the numbers of jobs that have no record among {@code recorded} (a crash between a forgotten
+     * job's record and its numbers leaves them behind); returns how many stored chunks it removed.
+     */
+    long removeNumbersWithoutRecord(java.util.Set<String> recorded);
+
+    /**
      * The job an {@code Idempotency-Key} already names, or empty after recording that it now names {@code jobId}; a key
      * used before with another request hash is refused with {@link JobRefusedException}.
      */

@@ -3,6 +3,7 @@ package io.poolmap.job;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.poolmap.expression.ExpressionCompiler;
 import io.poolmap.expression.ExpressionLimits;
@@ -78,6 +79,10 @@ class JobRestore implements SmartLifecycle {
                 resume(record);
                 resumed++;
             }
+        }
+        long orphans = archive.removeNumbersWithoutRecord(records.stream().map(StoredJob::id).collect(Collectors.toSet()));
+        if (orphans > 0) {
+            log.info("removed {} stored chunks whose job was forgotten just before the process stopped", orphans);
         }
         retention.enforceLimits();
         restored = true;

@@ -3,20 +3,24 @@ package io.poolmap.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.poolmap.MemoryProperties;
+import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.Numbers;
 import io.poolmap.store.ChunkKey;
 import io.poolmap.store.IdempotentSubmission;
 import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
 import io.poolmap.store.StoredJob;
+import org.infinispan.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -34,22 +38,26 @@ class StoreJobArchive implements JobArchive {
 
     private static final Logger log = LoggerFactory.getLogger(StoreJobArchive.class);
 
-    /** How long a forgotten job's numbers stay for answers that were reading them. */
-    static final Duration READERS_GRACE = Duration.ofSeconds(60);
-
     private final Store store;
     private final Executor writer;
-    private final ScheduledExecutorService scheduler;
+    private final ForgottenNumbers forgotten;
 
     /**
      * @param writer where a finished job's numbers are packed for the store: off the thread that finished it, so
      *        that a synchronous client hears its answer first
      */
+    @Autowired
     StoreJobArchive(Store store, @Qualifier(JobConfiguration.ARCHIVE_WRITER) Executor writer,
-            @Qualifier(JobConfiguration.SCHEDULER) ScheduledExecutorService scheduler) {
+            @Qualifier(JobConfiguration.SCHEDULER) ScheduledExecutorService scheduler, PoolmapProperties properties,
+            MemoryProperties memory) {
+        this(store, writer, new ForgottenNumbers(store, writer, scheduler, properties.effectiveMaxRetainedItems(memory),
+                ForgottenNumbers.READERS_GRACE));
+    }
+
+    StoreJobArchive(Store store, Executor writer, ForgottenNumbers forgotten) {
         this.store = store;
         this.writer = writer;
-        this.scheduler = scheduler;
+        this.forgotten = forgotten;
     }
 
     /**
@@ -181,8 +189,8 @@ class StoreJobArchive implements JobArchive {
 
     /**
      * Forgets the job's record at once, so that nobody finds it any more, and its numbers (and any claim left on its
-     * segments) a little later, so that an answer that was already reading them (a big job's results streamed from the
-     * store) can finish. In a cluster the member that admitted a job forgets it for every member, unless it has left.
+     * segments) a little later, through {@link ForgottenNumbers}, so that an answer that was already reading them (a big
+     * job's results streamed from the store) can finish. In a cluster the member that admitted a job forgets it for every member, unless it has left.
      */
     @Override
     public void forget(Job job) {
@@ -197,15 +205,28 @@ class StoreJobArchive implements JobArchive {
         if (record != null && record.idempotencyKey() != null) {
             Store.blind(store.idempotency()).removeAsync(record.idempotencyKey());
         }
-        String id = job.id();
-        int count = job.plan().segments().count();
-        scheduler.schedule(() -> {
-            for (int segment = 0; segment < count; segment++) {
-                Store.blind(store.inputs()).removeAsync(new ChunkKey(id, segment));
-                Store.blind(store.results()).removeAsync(new ChunkKey(id, segment));
-                store.claims().removeAsync(new ChunkKey(id, segment));
+        forgotten.add(job.id(), job.plan().segments().count(), job.size());
+    }
+
+    /**
+     * Removes the numbers whose job has no record any more: a crash between a forgotten job's record and its numbers
+     * leaves them. Only on a store of its own: in a cluster another member writes a new job's numbers before its record.
+     */
+    @Override
+    public long removeNumbersWithoutRecord(Set<String> recorded) {
+        if (store.clustered()) {
+            return 0;
+        }
+        long removed = 0;
+        for (Cache<ChunkKey, PackedChunk> cache : List.of(store.inputs(), store.results())) {
+            List<ChunkKey> orphans;
+            try (Stream<ChunkKey> keys = cache.keySet().stream()) {
+                orphans = keys.filter(key -> !recorded.contains(key.jobId())).toList();
             }
-        }, READERS_GRACE.toMillis(), TimeUnit.MILLISECONDS); // holds the id only, never the job and its numbers
+            orphans.forEach(Store.blind(cache)::remove);
+            removed += orphans.size();
+        }
+        return removed;
     }
 
     @Override

@@ -59,6 +59,12 @@ final class InMemoryJobArchive implements JobArchive {
         }
     }
 
+    /** Nothing of a job outlives its record here: this archive holds keys only. */
+    @Override
+    public long removeNumbersWithoutRecord(java.util.Set<String> recorded) {
+        return 0;
+    }
+
     @Override
     public Optional<String> claimKey(String key, String requestHash, String jobId) {
         IdempotentSubmission before = keys.putIfAbsent(key, new IdempotentSubmission(jobId, requestHash));

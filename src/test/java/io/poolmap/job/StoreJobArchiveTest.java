@@ -16,6 +16,7 @@ import io.poolmap.job.TestOperations.TestDouble;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.Operation;
 import io.poolmap.store.ChunkKey;
+import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
 import io.poolmap.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,24 @@ class StoreJobArchiveTest {
         assertThat(again.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(again.completed()).isEqualTo(5_000);
         assertThat(again.items(4_998, 5)).extracting(JobItem::result).containsExactly(9_996L, 9_998L);
+    }
+
+    @Test
+    void numbersLeftWithoutTheirRecordByACrashAreRemovedAtTheNextStartAndAStoredJobsAreNot() throws InterruptedException {
+        start(List.of(new TestDouble()));
+        Job job = engine.jobs().submit(aSubmission().range(5_000).build());
+        await().atMost(PATIENCE).until(() -> store.jobs().containsKey(job.id()) && store.jobs().get(job.id()).finished());
+        PackedChunk chunk = PackedChunk.of(Numbers.ofLongs(7, 8), 0, 2);
+        store.inputs().put(new ChunkKey("forgotten-before-the-crash", 0), chunk);
+        store.results().put(new ChunkKey("forgotten-before-the-crash", 0), chunk);
+        crash();
+
+        start(List.of(new TestDouble()));
+
+        assertThat(store.inputs().get(new ChunkKey("forgotten-before-the-crash", 0))).isNull();
+        assertThat(store.results().get(new ChunkKey("forgotten-before-the-crash", 0))).isNull();
+        assertThat(store.inputs().get(new ChunkKey(job.id(), 4))).isNotNull();
+        assertThat(engine.jobs().find(job.id()).items(4_999, 1)).extracting(JobItem::result).containsExactly(9_998L);
     }
 
     @Test

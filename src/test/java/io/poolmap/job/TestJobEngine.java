@@ -84,7 +84,7 @@ public final class TestJobEngine implements AutoCloseable {
         MemoryProperties memory = defaultMemory();
         TestJobEngine engine = new TestJobEngine(properties, operations, List.of(), clock,
                 MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
-                timer -> new StoreJobArchive(store, Runnable::run, timer), expressionLimits, null);
+                timer -> new StoreJobArchive(store, Runnable::run, forgottenNumbers(store, timer, properties)), expressionLimits, null);
         engine.restore.start();
         engine.shutdown.start();
         return engine;
@@ -99,10 +99,16 @@ public final class TestJobEngine implements AutoCloseable {
         MemoryProperties memory = defaultMemory();
         TestJobEngine engine = new TestJobEngine(properties, operations, listeners, clock,
                 MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
-                timer -> new StoreJobArchive(store, Runnable::run, timer), ExpressionLimits.defaults(), store);
+                timer -> new StoreJobArchive(store, Runnable::run, forgottenNumbers(store, timer, properties)), ExpressionLimits.defaults(), store);
         engine.restore.start();
         engine.shutdown.start();
         return engine;
+    }
+
+    private static ForgottenNumbers forgottenNumbers(io.poolmap.store.Store store, ScheduledExecutorService timer,
+            PoolmapProperties properties) {
+        return new ForgottenNumbers(store, Runnable::run, timer, properties.effectiveMaxRetainedItems(defaultMemory()),
+                ForgottenNumbers.READERS_GRACE);
     }
 
     /** {@code poolmap.memory.*} as the application binds it with nothing set. */
