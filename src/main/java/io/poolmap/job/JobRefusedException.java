@@ -31,7 +31,9 @@ public class JobRefusedException extends RuntimeException {
         /** The request's {@code Idempotency-Key} was used before with another request. */
         IDEMPOTENCY_KEY_REUSED,
         /** poolmap is shutting down and admits nothing. */
-        SHUTTING_DOWN
+        SHUTTING_DOWN,
+        /** The store could not write the job (a full or failing disk), so it could not be kept as promised; retry later. */
+        STORE_UNAVAILABLE
     }
 
     private final Reason reason;
@@ -124,6 +126,17 @@ public class JobRefusedException extends RuntimeException {
         return new JobRefusedException(Reason.SHUTTING_DOWN,
                 "poolmap is shutting down and accepts no new jobs; retry on another instance or after the restart",
                 null, null, null, null, null);
+    }
+
+    /** The store failed to write what a job needs before its answer; {@code failure} is what it threw. */
+    static JobRefusedException storeUnavailable(RuntimeException failure) {
+        Throwable deepest = failure;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String why = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        return new JobRefusedException(Reason.STORE_UNAVAILABLE, "the store could not write the job (" + shorten(why)
+                + "), so it was not accepted; retry later or on another instance", null, null, null, null, null);
     }
 
     public Reason reason() {

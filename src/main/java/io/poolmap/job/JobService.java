@@ -53,7 +53,14 @@ public class JobService {
         String id = JobIds.next();
         JobSubmission.Idempotency idempotency = submission.idempotency();
         if (idempotency != null) {
-            Optional<Job> earlier = earlierJob(idempotency, id);
+            Optional<Job> earlier;
+            try {
+                earlier = earlierJob(idempotency, id);
+            } catch (JobRefusedException refused) {
+                throw refused;
+            } catch (RuntimeException failed) {
+                throw refusedByTheStore(id, failed);
+            }
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -62,7 +69,7 @@ public class JobService {
             return admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));
         } catch (RuntimeException refused) {
             if (idempotency != null) {
-                archive.releaseKey(idempotency.key(), id);
+                releaseKey(idempotency.key(), id);
             }
             throw refused;
         }
@@ -90,10 +97,30 @@ public class JobService {
 
     /**
      * Puts the job on disk before this returns, as a 202 must: its record, inputs and the segments already computed;
-     * its later segments and its end follow as they happen, and after a crash it resumes from them.
+     * its later segments and its end follow as they happen, and after a crash it resumes from them. If the store cannot
+     * write it, the job is cancelled, saying why, and {@link JobRefusedException} tells the client to retry.
      */
     public void keep(Job job) {
-        archive.keep(job);
+        try {
+            archive.keep(job);
+        } catch (RuntimeException failed) {
+            job.cancel("the store could not keep it: " + failed);
+            throw refusedByTheStore(job.id(), failed);
+        }
+    }
+
+    /** A key left claimed by a store that fails now is taken over by the retry (its job does not exist). */
+    private void releaseKey(String key, String id) {
+        try {
+            archive.releaseKey(key, id);
+        } catch (RuntimeException failed) {
+            log.warn("the Idempotency-Key of refused job {} could not be released; a retry takes it over", id, failed);
+        }
+    }
+
+    private static JobRefusedException refusedByTheStore(String id, RuntimeException failed) {
+        log.warn("job {} refused: the store could not write it", id, failed);
+        return JobRefusedException.storeUnavailable(failed);
     }
 
     /** Carries on numbering jobs after {@code seen}, a number given before a restart. */
@@ -126,13 +153,19 @@ public class JobService {
         // on a single node it is on disk before it can finish; a cluster shares it first, and it is kept once shared
         boolean keptFirst = idempotency != null && !placement.sharesJobs();
         if (keptFirst) {
-            archive.keep(job);
+            try {
+                archive.keep(job);
+            } catch (RuntimeException failed) {
+                job.abandon("the store could not keep it");
+                store.forget(job.id());
+                throw refusedByTheStore(id, failed);
+            }
         }
         if (plan.execution() != JobPlan.Execution.TINY || !pool.runOnIdleWorker(run)) {
             start(job, run);
         }
         if (idempotency != null && !keptFirst) {
-            archive.keep(job);
+            keep(job);
         }
         return job;
     }

@@ -29,6 +29,7 @@ public enum ProblemType {
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     MEMORY_FULL(HttpStatus.SERVICE_UNAVAILABLE, "memory-full", "Not enough memory now"),
     SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down"),
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store cannot write"),
     JOB_TIMED_OUT(HttpStatus.GATEWAY_TIMEOUT, "job-timed-out", "Job timed out");
 
     private static final String PREFIX = "urn:poolmap:problem:";

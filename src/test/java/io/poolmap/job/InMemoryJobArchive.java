@@ -17,10 +17,23 @@ import io.poolmap.store.StoredJob;
 final class InMemoryJobArchive implements JobArchive {
 
     private final Map<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
+    private volatile RuntimeException writesFail;
+
+    /** From now on every write that a store could refuse (keeping a job, claiming a key) throws {@code failure}. */
+    void failWritesWith(RuntimeException failure) {
+        writesFail = failure;
+    }
 
     @Override
     public void keep(Job job) {
         job.keeping().keep();
+        failIfAsked();
+    }
+
+    private void failIfAsked() {
+        if (writesFail != null) {
+            throw writesFail;
+        }
     }
 
     @Override
@@ -67,6 +80,7 @@ final class InMemoryJobArchive implements JobArchive {
 
     @Override
     public Optional<String> claimKey(String key, String requestHash, String jobId) {
+        failIfAsked();
         IdempotentSubmission before = keys.putIfAbsent(key, new IdempotentSubmission(jobId, requestHash));
         if (before == null) {
             return Optional.empty();

@@ -124,6 +124,14 @@ public final class TestJobEngine implements AutoCloseable {
         return jobs;
     }
 
+    /**
+     * From now on every write that a store could refuse (keeping a job, claiming a key) throws {@code failure}, as a
+     * full disk would; {@code null} lets them through again. For an engine started without a store.
+     */
+    public void failStoreWritesWith(RuntimeException failure) {
+        ((InMemoryJobArchive) archive).failWritesWith(failure);
+    }
+
     public JobAdmission admission() {
         return admission;
     }

@@ -33,6 +33,7 @@ final class JobProblems {
             case MEMORY_FULL -> ProblemType.MEMORY_FULL;
             case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
             case SHUTTING_DOWN -> ProblemType.SHUTTING_DOWN;
+            case STORE_UNAVAILABLE -> ProblemType.STORE_UNAVAILABLE;
         };
         ProblemException problem = new ProblemException(type, refusal.getMessage());
         if (refusal.reason() == JobRefusedException.Reason.IDEMPOTENCY_KEY_REUSED) {
@@ -55,6 +56,7 @@ final class JobProblems {
             case QUEUE_FULL -> problem.withHeader("Retry-After", "1");
             case MEMORY_FULL -> problem.withHeader("Retry-After", "2");
             case SHUTTING_DOWN -> problem.withHeader("Retry-After", "5");
+            case STORE_UNAVAILABLE -> problem.withHeader("Retry-After", "10");
             default -> { }
         }
         return problem;

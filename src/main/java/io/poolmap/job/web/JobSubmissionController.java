@@ -86,8 +86,9 @@ class JobSubmissionController {
     @ApiResponse(responseCode = "429", description = "Not enough room in the queue (poolmap.queue-capacity); retry after Retry-After seconds.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.QUEUE_FULL)))
-    @ApiResponse(responseCode = "503", description = "poolmap is shutting down (shutting-down), or has no heap left for this job now "
-            + "(memory-full); retry after Retry-After seconds, on another instance or after the restart.",
+    @ApiResponse(responseCode = "503", description = "poolmap is shutting down (shutting-down), has no heap left for this job now "
+            + "(memory-full), or its store cannot write a job that must be on disk before its answer (store-unavailable: "
+            + "a full or failing disk); nothing was accepted: retry after Retry-After seconds, on another instance or after the restart.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.SHUTTING_DOWN)))
     @ApiResponse(responseCode = "504", description = "The job reached its timeoutMs.",
@@ -116,7 +117,11 @@ class JobSubmissionController {
         }
         String location = "/api/v1/jobs/" + job.id();
         if (async || !job.await(properties.syncWait())) {
-            jobs.keep(job);
+            try {
+                jobs.keep(job);
+            } catch (JobRefusedException refused) {
+                throw JobProblems.refused(refused);
+            }
             response.setStatus(HttpServletResponse.SC_ACCEPTED);
             response.setHeader(HttpHeaders.LOCATION, location);
             if (preferAsync) {

@@ -53,6 +53,18 @@ class JobProblemsTest {
     }
 
     @Test
+    void aStoreThatCannotWriteIs503StoreUnavailableWithRetryAfterNamingTheCause() {
+        engine.failStoreWritesWith(new IllegalStateException("ISPN000xxx", new java.io.IOException("No space left on device")));
+
+        ProblemException problem = refusalOf(aSubmission().range(3).idempotency(new io.poolmap.job.JobSubmission.Idempotency("k", "h")).build());
+
+        assertThat(problem.status().value()).isEqualTo(503);
+        assertThat(problem.getBody().getType()).hasToString("urn:poolmap:problem:store-unavailable");
+        assertThat(problem.getBody().getDetail()).contains("No space left on device");
+        assertThat(problem.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+    }
+
+    @Test
     void anItemOutsideTheDomainIs422PointingAtTheItem() {
         ProblemException problem = refusalOf(aSubmission().operation("test_domain").numbers(1, -3).build());
 
