@@ -153,6 +153,8 @@ class PoolmapIntegrationTest {
         assertThat(health.at("/components/pool/status").asString()).isEqualTo("UP");
         // without API keys poolmap is open, health details included
         assertThat(health.at("/components/diskSpace/details").has("path")).isTrue();
+        assertThat(health.at("/components/storeDisk/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/storeDisk/details/path").asString()).contains("test-stores");
         assertThat(health.at("/components/pool/details/workers").asInt()).isEqualTo(2);
 
         String infoBody = get("/actuator/info").body();

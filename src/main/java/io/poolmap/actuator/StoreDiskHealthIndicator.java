@@ -1,0 +1,57 @@
+package io.poolmap.actuator;
+
+import java.nio.file.Path;
+import java.util.function.ToLongFunction;
+
+import io.poolmap.store.StoreProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The disk of the store in {@code /actuator/health}: OUT_OF_SERVICE when it has less than {@value #MIN_FREE_MB} MB
+ * free, so that a load balancer stops sending work before jobs that must be on disk are refused
+ * ({@code 503 store-unavailable}). Spring's own {@code diskSpace} looks at the working directory, which need not be
+ * the store's disk.
+ */
+@Component("storeDisk")
+class StoreDiskHealthIndicator implements HealthIndicator {
+
+    static final long MIN_FREE_MB = 64;
+
+    private final Path path;
+    private final ToLongFunction<Path> usableBytes;
+
+    @Autowired
+    StoreDiskHealthIndicator(StoreProperties store) {
+        this(store.path(), StoreDiskHealthIndicator::usableBytes);
+    }
+
+    StoreDiskHealthIndicator(Path path, ToLongFunction<Path> usableBytes) {
+        this.path = path.toAbsolutePath();
+        this.usableBytes = usableBytes;
+    }
+
+    @Override
+    public Health health() {
+        long free = usableBytes.applyAsLong(path);
+        long minimum = DataSize.ofMegabytes(MIN_FREE_MB).toBytes();
+        return (free < minimum ? Health.outOfService() : Health.up())
+                .withDetail("path", path.toString())
+                .withDetail("freeBytes", free)
+                .withDetail("minimumFreeBytes", minimum)
+                .build();
+    }
+
+    /** The free bytes of the disk that holds {@code path}, or of its nearest existing parent before the store exists. */
+    private static long usableBytes(Path path) {
+        for (Path at = path; at != null; at = at.getParent()) {
+            if (at.toFile().exists()) {
+                return at.toFile().getUsableSpace();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.poolmap.actuator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.poolmap.store.StoreProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Status;
+
+class StoreDiskHealthIndicatorTest {
+
+    @Test
+    void aStoreDiskWithLessThan64MegabytesFreeIsOutOfServiceUntilSpaceComesBack() {
+        AtomicLong free = new AtomicLong(10L << 30);
+        StoreDiskHealthIndicator indicator = new StoreDiskHealthIndicator(Path.of("/var/lib/poolmap/store"), path -> free.get());
+
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(indicator.health().getDetails()).containsEntry("path", "/var/lib/poolmap/store")
+                .containsEntry("minimumFreeBytes", 64L << 20);
+        free.set((64L << 20) - 1);
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        free.set(1L << 30);
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aStoreNotCreatedYetIsMeasuredOnTheDiskThatWillHoldIt(@TempDir Path directory) {
+        StoreDiskHealthIndicator indicator = new StoreDiskHealthIndicator(StoreProperties.at(directory.resolve("not/yet")));
+
+        assertThat(indicator.health().getDetails().get("freeBytes")).isEqualTo(directory.toFile().getUsableSpace());
+    }
+}
