@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.poolmap.store.ChunkKey;
+import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
+import org.infinispan.Cache;
 
 /**
  * The numbers of the jobs that retention has forgotten, removed from the store a little after their record: at most
@@ -59,6 +63,26 @@ final class ForgottenNumbers {
         }
         remove(due);
         scheduler.schedule(this::removeDue, grace.toNanos(), TimeUnit.NANOSECONDS); // holds nothing of the job
+    }
+
+    /**
+     * Removes the numbers whose job has no record among {@code recorded}: a crash inside the grace leaves them. Only on
+     * a store of its own: in a cluster another member writes a new job's numbers before its record.
+     */
+    long removeWithoutRecord(Set<String> recorded) {
+        if (store.clustered()) {
+            return 0;
+        }
+        long removed = 0;
+        for (Cache<ChunkKey, PackedChunk> cache : List.of(store.inputs(), store.results())) {
+            List<ChunkKey> orphans;
+            try (Stream<ChunkKey> keys = cache.keySet().stream()) {
+                orphans = keys.filter(key -> !recorded.contains(key.jobId())).toList();
+            }
+            orphans.forEach(Store.blind(cache)::remove);
+            removed += orphans.size();
+        }
+        return removed;
     }
 
     /** How many items wait for their readers. */

@@ -69,7 +69,7 @@ public class JobService {
             return admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));
         } catch (RuntimeException refused) {
             if (idempotency != null) {
-                releaseKey(idempotency.key(), id);
+                archive.releaseKey(idempotency.key(), id);
             }
             throw refused;
         }
@@ -106,15 +106,6 @@ public class JobService {
         } catch (RuntimeException failed) {
             job.cancel("the store could not keep it: " + failed);
             throw refusedByTheStore(job.id(), failed);
-        }
-    }
-
-    /** A key left claimed by a store that fails now is taken over by the retry (its job does not exist). */
-    private void releaseKey(String key, String id) {
-        try {
-            archive.releaseKey(key, id);
-        } catch (RuntimeException failed) {
-            log.warn("the Idempotency-Key of refused job {} could not be released; a retry takes it over", id, failed);
         }
     }
 

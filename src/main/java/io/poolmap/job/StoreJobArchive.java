@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +16,6 @@ import io.poolmap.store.IdempotentSubmission;
 import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
 import io.poolmap.store.StoredJob;
-import org.infinispan.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -208,32 +206,21 @@ class StoreJobArchive implements JobArchive {
         forgotten.add(job.id(), job.plan().segments().count(), job.size());
     }
 
-    /**
-     * Removes the numbers whose job has no record any more: a crash between a forgotten job's record and its numbers
-     * leaves them. Only on a store of its own: in a cluster another member writes a new job's numbers before its record.
-     */
     @Override
     public long removeNumbersWithoutRecord(Set<String> recorded) {
-        if (store.clustered()) {
-            return 0;
-        }
-        long removed = 0;
-        for (Cache<ChunkKey, PackedChunk> cache : List.of(store.inputs(), store.results())) {
-            List<ChunkKey> orphans;
-            try (Stream<ChunkKey> keys = cache.keySet().stream()) {
-                orphans = keys.filter(key -> !recorded.contains(key.jobId())).toList();
-            }
-            orphans.forEach(Store.blind(cache)::remove);
-            removed += orphans.size();
-        }
-        return removed;
+        return forgotten.removeWithoutRecord(recorded);
     }
 
+    /** Best effort: a key that a failing store leaves claimed names a job that does not exist, and the retry takes it over. */
     @Override
     public void releaseKey(String key, String jobId) {
-        IdempotentSubmission claimed = store.idempotency().get(key);
-        if (claimed != null && claimed.jobId().equals(jobId)) {
-            store.idempotency().remove(key, claimed);
+        try {
+            IdempotentSubmission claimed = store.idempotency().get(key);
+            if (claimed != null && claimed.jobId().equals(jobId)) {
+                store.idempotency().remove(key, claimed);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("the Idempotency-Key of refused job {} could not be released; a retry takes it over", jobId, failed);
         }
     }
 
