@@ -12,6 +12,7 @@ final class Keeping {
 
     private boolean kept;
     private boolean endWritten;
+    private boolean forgotten;
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
 
     /** Marks the job kept; false if it already was. */
@@ -44,6 +45,19 @@ final class Keeping {
         if (!endWritten) {
             write.run();
         }
+    }
+
+    /**
+     * The job is forgotten: its end, if not written yet, never will be, so that a record written late (a move queued
+     * behind others) does not bring back a job whose record is being removed.
+     */
+    synchronized void forgotten() {
+        forgotten = true;
+        endWritten = true;
+    }
+
+    synchronized boolean isForgotten() {
+        return forgotten;
     }
 
     /** Runs {@code write}, the job's end, once. */

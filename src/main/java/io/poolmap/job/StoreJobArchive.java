@@ -108,6 +108,10 @@ class StoreJobArchive implements JobArchive {
         if (job.size() >= KEPT_FROM_ITEMS && moves && keeping.keep()) {
             LiveJobData live = job.live();
             writer.execute(() -> {
+                if (keeping.isForgotten()) {
+                    heapFreed.run(); // forgotten before its turn (a job larger than retention keeps): nothing to move
+                    return;
+                }
                 keeping.writing(move(job, live));
                 recordEnd(job, heapFreed);
             });
@@ -199,6 +203,7 @@ class StoreJobArchive implements JobArchive {
         if (record != null && !record.owner().equals(store.member()) && store.members().contains(record.owner())) {
             return;
         }
+        job.keeping().forgotten();
         Store.blind(store.jobs()).removeAsync(job.id());
         if (record != null && record.idempotencyKey() != null) {
             Store.blind(store.idempotency()).removeAsync(record.idempotencyKey());

@@ -161,6 +161,26 @@ class StoreJobArchiveTest {
     }
 
     @Test
+    void aJobForgottenWhileItsMoveWaitsBehindOthersDoesNotComeBackWhenTheMoveRuns() throws InterruptedException {
+        java.util.concurrent.BlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
+        store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone());
+        engine = TestJobEngine.startOn(store, aPoolmapProperties().maxRetainedItems(1_000).build(), List.of(new TestDouble()),
+                held::add);
+        Job job = engine.jobs().submit(aSubmission().range(5_000).build());
+        assertThat(job.await(PATIENCE)).isTrue();
+        await().atMost(PATIENCE).until(() -> engine.jobs().list(null, 0, 10).isEmpty()); // beyond max-retained-items
+
+        for (Runnable write = held.poll(); write != null; write = held.poll()) {
+            write.run(); // its move, then the removal of its numbers, in the writer's order
+        }
+
+        assertThat(store.jobs().get(job.id())).as("the forgotten job's record").isNull();
+        assertThat(store.inputs().get(new ChunkKey(job.id(), 0))).isNull();
+        assertThat(store.results().get(new ChunkKey(job.id(), 4))).isNull();
+        assertThat(engine.memory().reserved()).as("heap still reserved for the job's numbers").isZero();
+    }
+
+    @Test
     void aTinyJobStaysInMemoryOnly() throws InterruptedException {
         start(List.of(new TestDouble()));
         Job job = engine.jobs().submit(aSubmission().range(10).build());

@@ -78,6 +78,20 @@ public final class TestJobEngine implements AutoCloseable {
         return startOn(store, properties, operations, clock, ExpressionLimits.defaults());
     }
 
+    /** Starts an engine on {@code store} that packs finished jobs for it on {@code writer}. */
+    static TestJobEngine startOn(io.poolmap.store.Store store, PoolmapProperties properties, List<Operation> operations,
+            java.util.concurrent.Executor writer) {
+        MemoryProperties memory = defaultMemory();
+        TestJobEngine engine = new TestJobEngine(properties, operations, List.of(), Clock.systemUTC(),
+                MemoryBudget.ofHeap(memory.inFlightBytes(Runtime.getRuntime().maxMemory()), memory.pressurePercent()),
+                timer -> new StoreJobArchive(store, writer, new ForgottenNumbers(store, writer, timer,
+                        properties.effectiveMaxRetainedItems(memory), ForgottenNumbers.READERS_GRACE)),
+                ExpressionLimits.defaults(), null);
+        engine.restore.start();
+        engine.shutdown.start();
+        return engine;
+    }
+
     /** Starts an engine on {@code store} whose expressions are held to {@code expressionLimits}. */
     static TestJobEngine startOn(io.poolmap.store.Store store, PoolmapProperties properties, List<Operation> operations,
             Clock clock, ExpressionLimits expressionLimits) {
