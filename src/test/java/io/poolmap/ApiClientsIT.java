@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.poolmap.testing.TestFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -137,7 +137,7 @@ class ApiClientsIT {
 
     /** Generates a client of the jar's document; its log may hold no warning but the ones every 3.1 document gets. */
     private static Path generate(String generator, Path into, String... options) throws Exception {
-        deleteRecursively(into);
+        TestFiles.deleteRecursively(into);
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", GENERATOR.toString(),
                 "generate", "-g", generator, "-i", document.toString(), "-o", into.toString()));
         command.addAll(List.of(options));
@@ -147,16 +147,6 @@ class ApiClientsIT {
                 .filter(line -> KNOWN_GENERATOR_WARNINGS.stream().noneMatch(line::contains)).toList();
         assertThat(warnings).as("openapi-generator %s warns", generator).isEmpty();
         return into;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (Files.exists(directory)) {
-            try (var paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     private static Result run(List<String> command, Map<String, String> environment, Path directory, Path log) throws IOException, InterruptedException {

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import io.poolmap.store.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * the others having computed its segment again; a member started again while a job runs computes segments of it; a
  * second job has items computed by the workers of all three, and ends SUCCEEDED and exact after the member that
  * accepted it is killed. Asserts on results and worker names, never on time; the time from each kill to the job's end
- * is printed.
+ * is printed. Every member started is stopped, and its directory and store deleted, when the test ends.
  */
 class ClusterIT {
 
@@ -47,14 +48,29 @@ class ClusterIT {
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Integer> ports = List.of(FreePorts.forMember(), FreePorts.forMember(), FreePorts.forMember());
     private final RunningJar[] members = new RunningJar[3];
-    private final Path[] stores = new Path[3];
+    /** Every member started, the killed and replaced ones too: each is closed, which deletes its directory. */
+    private final List<RunningJar> started = new CopyOnWriteArrayList<>();
+
+    /** The members' stores, one directory each, deleted by JUnit after {@link #stopEveryMemberStarted()}. */
+    @TempDir
+    Path stores;
 
     @AfterEach
-    void stopTheMembers() throws Exception {
-        for (RunningJar member : members) {
-            if (member != null && member.process().isAlive()) {
+    void stopEveryMemberStarted() throws Exception {
+        Exception failed = null;
+        for (RunningJar member : started) {
+            try {
                 member.close();
+            } catch (Exception notClosed) { // the other members are stopped all the same
+                if (failed == null) {
+                    failed = notClosed;
+                } else {
+                    failed.addSuppressed(notClosed);
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -62,10 +78,10 @@ class ClusterIT {
     void aBigJobIsComputedByAllMembersSurvivesTheKillOfAnyAndAMemberThatJoinsTakesSegments() throws Exception {
         List<CompletableFuture<RunningJar>> starting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            stores[i] = Files.createTempDirectory("poolmap-cluster-" + i + "-");
             int member = i;
             starting.add(CompletableFuture.supplyAsync(() -> start(member)));
         }
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join(); // none still starting when the tear-down stops them
         for (int i = 0; i < 3; i++) {
             members[i] = starting.get(i).join();
         }
@@ -113,8 +129,10 @@ class ClusterIT {
     private RunningJar start(int member) {
         String all = ports.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         try {
-            return RunningJar.start(stores[member], "--poolmap.workers=2", "--poolmap.cluster.enabled=true",
+            RunningJar jar = RunningJar.start(stores.resolve("member-" + member), "--poolmap.workers=2", "--poolmap.cluster.enabled=true",
                     "--poolmap.cluster.bind=127.0.0.1:" + ports.get(member), "--poolmap.cluster.members=" + all);
+            started.add(jar);
+            return jar;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

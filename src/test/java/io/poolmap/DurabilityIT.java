@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Durable by default, as a user meets it: the real jar killed with {@code kill -9} in the middle of a job answered
  * 202 and started again on the same store resumes the job, computes only what was not stored, and ends it
- * exactly; a finished job is still there, with its results, after a restart.
+ * exactly; a finished job is still there, with its results, after a restart. The store both processes share is the
+ * test's {@code @TempDir}, which JUnit deletes.
  */
 class DurabilityIT {
 
@@ -34,8 +35,7 @@ class DurabilityIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void aJobKilledMidwayResumesAfterTheRestartAndEndsExactly() throws Exception {
-        Path store = Files.createTempDirectory("poolmap-durability-");
+    void aJobKilledMidwayResumesAfterTheRestartAndEndsExactly(@TempDir Path store) throws Exception {
         String id;
         long killedAt;
         try (RunningJar first = RunningJar.start(store, "--poolmap.workers=2")) {
@@ -71,8 +71,7 @@ class DurabilityIT {
     }
 
     @Test
-    void aFinishedJobAndItsResultsAreStillThereAfterARestart() throws Exception {
-        Path store = Files.createTempDirectory("poolmap-durability-");
+    void aFinishedJobAndItsResultsAreStillThereAfterARestart(@TempDir Path store) throws Exception {
         String synchronous;
         String asynchronous;
         try (RunningJar first = RunningJar.start(store)) {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The repackaged jar as a real process, stopped with SIGTERM while synchronous and asynchronous jobs are in flight:
  * new submissions get 503, jobs that can finish within {@code poolmap.shutdown-grace} succeed, the others end
  * {@code CANCELLED} and every waiting client hears so, and the process exits 0. Runs in the integration-test phase.
+ * The process's log, store and {@code java.io.tmpdir} are in the test's {@code @TempDir}, which JUnit deletes.
  */
 class GracefulShutdownIT {
 
@@ -40,6 +42,9 @@ class GracefulShutdownIT {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
+    @TempDir
+    Path directory;
+
     private Process process;
     private Path log;
     private int port;
@@ -48,22 +53,22 @@ class GracefulShutdownIT {
     void startTheJar() throws IOException {
         Path jar = Paths.get(System.getProperty("poolmap.jar", "target/poolmap-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the repackaged jar (run this test in the integration-test phase)").exists();
-        log = Files.createTempFile("poolmap-shutdown-", ".log");
+        log = directory.resolve("jar.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        process = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--server.port=0", "--poolmap.workers=2",
-                "--poolmap.store.path=" + Files.createTempDirectory("poolmap-store-"),
+        process = new ProcessBuilder(java, "-Xmx256m", "-Djava.io.tmpdir=" + Files.createDirectory(directory.resolve("tmp")),
+                "-jar", jar.toString(), "--server.port=0", "--poolmap.workers=2", "--poolmap.store.path=" + directory.resolve("store"),
                 "--poolmap.shutdown-grace=4s", "--poolmap.sync-wait=60s", "--poolmap.max-wait=60s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         port = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(this::portFromLog, found -> found > 0);
     }
 
+    /** Ends the process before JUnit deletes its directory. */
     @AfterEach
-    void stopTheJar() throws IOException {
-        if (process.isAlive()) {
-            process.destroyForcibly();
+    void stopTheJar() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        Files.deleteIfExists(log);
     }
 
     @Test
@@ -118,7 +123,7 @@ class GracefulShutdownIT {
     }
 
     private int portFromLog() throws IOException {
-        assertThat(process.isAlive()).as("the jar is running; its log: %s", log).isTrue();
+        assertThat(process.isAlive()).as("the jar is running; its log:%n%s", Files.readString(log)).isTrue();
         Matcher matcher = PORT.matcher(Files.readString(log));
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }

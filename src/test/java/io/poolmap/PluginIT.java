@@ -94,8 +94,9 @@ class PluginIT {
         Files.copy(plugin, clash.resolve("b.jar"));
         Path log = work.resolve("clash.log");
         Path jar = Paths.get(System.getProperty("poolmap.jar", "target/poolmap-0.1.0-SNAPSHOT.jar"));
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-jar",
-                jar.toString(), "--server.port=0", "--poolmap.plugins.dir=" + clash)
+        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m",
+                "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("clash-tmp")), "-jar", jar.toString(), "--server.port=0",
+                "--poolmap.store.path=" + work.resolve("clash-store"), "--poolmap.plugins.dir=" + clash)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
 
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the start stops").isTrue();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A store in a real process killed with SIGKILL ({@code kill -9}): what it acknowledged is on disk, and the store opens
  * again, since the dead process's file locks went with it (a crash inside one JVM cannot show either). Runs in the
- * integration-test phase. A cluster member's crash is {@link MemberCrashTest}'s.
+ * integration-test phase. A cluster member's crash is {@link MemberCrashTest}'s. The process's store, log and
+ * {@code java.io.tmpdir} are in the test's {@code @TempDir}, which JUnit deletes.
  */
 class StoreKillIT {
 
@@ -30,20 +31,18 @@ class StoreKillIT {
     private Process process;
     private Path log;
 
+    /** Ends the process before JUnit deletes its directory. */
     @AfterEach
-    void killTheProcess() throws IOException {
+    void killTheProcess() throws InterruptedException {
         if (process != null && process.isAlive()) {
-            process.destroyForcibly();
-        }
-        if (log != null) {
-            Files.deleteIfExists(log);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
     @Test
     void writesAcknowledgedBeforeAKillMinus9AreThereWhenTheStoreOpensAgain() throws Exception {
         Path store = root.resolve("store");
-        start(StoreProcess.command(store.toString(), "200"));
+        start(StoreProcess.command(Files.createDirectory(root.resolve("tmp")), store.toString(), "200"));
         awaitLine("WRITTEN 200");
 
         process.destroyForcibly();
@@ -65,7 +64,7 @@ class StoreKillIT {
     }
 
     private void start(java.util.List<String> command) throws IOException {
-        log = Files.createTempFile("poolmap-store-process-", ".log");
+        log = root.resolve("store-process.log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -42,11 +42,11 @@ final class StoreProcess {
         return Numbers.ofLongs(values);
     }
 
-    /** The command that runs this class in a new JVM with the test class path. */
-    static List<String> command(String... args) {
+    /** The command that runs this class in a new JVM with the test class path and {@code tmp} as its {@code java.io.tmpdir}. */
+    static List<String> command(Path tmp, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                StoreProcess.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"), StoreProcess.class.getName()));
         command.addAll(List.of(args));
         return command;
     }

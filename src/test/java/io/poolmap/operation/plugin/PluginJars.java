@@ -1,5 +1,6 @@
 package io.poolmap.operation.plugin;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -17,6 +18,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 import io.poolmap.operation.Operation;
+import io.poolmap.testing.TestFiles;
 
 /**
  * Builds plug-in jars in a test, as a plug-in author's build would: compiles Java sources with the JDK's compiler
@@ -39,22 +41,25 @@ public final class PluginJars {
 
     /**
      * Compiles {@code sources} (class name → source) against the operation API and {@code classpath}, and writes
-     * {@code jar} with their classes and, unless {@code services} is {@code null}, that services file.
+     * {@code jar} with their classes and, unless {@code services} is {@code null}, that services file. The sources and
+     * classes are written to a temporary directory, deleted once the jar is written (the jar is where the caller says).
      */
     public static Path build(Path jar, Map<String, String> sources, String services, Path... classpath) throws IOException {
         Path work = Files.createTempDirectory("plugin-src");
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        List<String> files = new ArrayList<>();
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = work.resolve(source.getKey().replace('.', '/') + ".java");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            files.add(file.toString());
+        // a resource rather than a finally block, so that a failure to delete never hides a failure to compile
+        try (Closeable _ = () -> TestFiles.deleteRecursively(work)) {
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            List<Path> files = new ArrayList<>();
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                Path file = work.resolve(source.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                files.add(Files.writeString(file, source.getValue()));
+            }
+            List<Path> path = new ArrayList<>(List.of(locationOf(Operation.class)));
+            path.addAll(List.of(classpath));
+            compile(files, classes, path);
+            return jar(jar, classes, services);
         }
-        List<Path> path = new ArrayList<>(List.of(locationOf(Operation.class)));
-        path.addAll(List.of(classpath));
-        compile(files.stream().map(Path::of).toList(), classes, path);
-        return jar(jar, classes, services);
     }
 
     /** Compiles {@code sources} into {@code classes} against {@code classpath} and nothing else, as {@code javac --release 25}. */
