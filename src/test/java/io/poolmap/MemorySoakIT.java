@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +55,8 @@ class MemorySoakIT {
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
 
     @Test
-    void aMixedLoadOnA256MegabyteHeapIsAnsweredWholeAndLosesNothing() throws Exception {
-        try (RunningJar jar = RunningJar.start("--management.endpoints.web.exposure.include=health,prometheus")) {
+    void aMixedLoadOnA256MegabyteHeapIsAnsweredWholeAndLosesNothing(@TempDir Path store) throws Exception {
+        try (RunningJar jar = RunningJar.start(store, "--management.endpoints.web.exposure.include=health,prometheus")) {
             long heapAtStart = heapUsedAfterCollection(jar);
             long deadline = System.nanoTime() + LOAD.toNanos();
             try (AutoCloseable samples = SoakSamples.startIfAsked(jar, statuses);
@@ -77,6 +80,9 @@ class MemorySoakIT {
             assertThat(statuses.keySet()).as("statuses answered: %s; the service's errors:%n%s", statuses, errors(jar.log()))
                     .isSubsetOf(DOCUMENTED);
             assertThat(statuses.get(200).get()).as("enough work to mean something: %s", statuses).isGreaterThan(200);
+            // what retention keeps and what answers may still read, not a minute of writes (1.4 GB before the bound)
+            long storeBytes = bytesIn(store);
+            assertThat(storeBytes).as("the store's disk after the load, bytes").isLessThan(heapOfTheJar() * 2);
             for (Map.Entry<String, long[]> job : accepted.entrySet()) {
                 checkEnded(jar, job.getKey(), job.getValue());
             }
@@ -94,8 +100,14 @@ class MemorySoakIT {
                 throw new AssertionError("heap kept after the load: %d MB at start, %d MB after (at most %d MB more); what it holds:%n%s"
                         .formatted(heapAtStart >> 20, heapAfter.get() >> 20, bound >> 20, histogram(jar)), held);
             }
-            System.out.printf("MemorySoakIT: statuses %s; heap after a collection %d MB at start, %d MB after the load%n",
-                    statuses, heapAtStart >> 20, heapAfter.get() >> 20);
+            System.out.printf("MemorySoakIT: statuses %s; heap after a collection %d MB at start, %d MB after the load; store %d MB%n",
+                    statuses, heapAtStart >> 20, heapAfter.get() >> 20, storeBytes >> 20);
+        }
+    }
+
+    private static long bytesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
         }
     }
 
