@@ -62,7 +62,11 @@ final class ForgottenNumbers {
             }
         }
         remove(due);
-        scheduler.schedule(this::removeDue, grace.toNanos(), TimeUnit.NANOSECONDS); // holds nothing of the job
+        try {
+            scheduler.schedule(this::removeDue, grace.toNanos(), TimeUnit.NANOSECONDS); // holds nothing of the job
+        } catch (RejectedExecutionException stopping) {
+            // the process is stopping: the next start removes numbers whose record is gone
+        }
     }
 
     /**

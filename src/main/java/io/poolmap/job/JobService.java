@@ -65,14 +65,25 @@ public class JobService {
                 return earlier.get();
             }
         }
+        Job job;
         try {
-            return admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));
+            job = admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));
         } catch (RuntimeException refused) {
             if (idempotency != null) {
                 archive.releaseKey(idempotency.key(), id);
             }
             throw refused;
         }
+        if (idempotency != null && placement.sharesJobs()) {
+            // after admission: a job that started gives its room back as it ends, also when it is cancelled here
+            try {
+                keep(job);
+            } catch (JobRefusedException refused) {
+                archive.releaseKey(idempotency.key(), id);
+                throw refused;
+            }
+        }
+        return job;
     }
 
     /**
@@ -98,12 +109,18 @@ public class JobService {
     /**
      * Puts the job on disk before this returns, as a 202 must: its record, inputs and the segments already computed;
      * its later segments and its end follow as they happen, and after a crash it resumes from them. If the store cannot
-     * write it, the job is cancelled, saying why, and {@link JobRefusedException} tells the client to retry.
+     * write a job it had not kept before, the job is cancelled, saying why, and {@link JobRefusedException} tells the
+     * client to retry.
      */
     public void keep(Job job) {
+        boolean keptBefore = job.keeping().kept();
         try {
             archive.keep(job);
         } catch (RuntimeException failed) {
+            if (keptBefore) { // on disk since an earlier answer (a retry of its key): writing it again is not a promise
+                log.warn("job {}: writing it to the store again failed; it was stored before", job.id(), failed);
+                return;
+            }
             job.cancel("the store could not keep it: " + failed);
             throw refusedByTheStore(job.id(), failed);
         }
@@ -154,9 +171,6 @@ public class JobService {
         }
         if (plan.execution() != JobPlan.Execution.TINY || !pool.runOnIdleWorker(run)) {
             start(job, run);
-        }
-        if (idempotency != null && !keptFirst) {
-            keep(job);
         }
         return job;
     }

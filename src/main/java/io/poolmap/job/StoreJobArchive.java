@@ -71,6 +71,9 @@ class StoreJobArchive implements JobArchive {
         Keeping keeping = job.keeping();
         keeping.keep();
         LiveJobData live = job.live();
+        if (keeping.isForgotten()) {
+            return; // retention forgot it before its answer kept it (it ended just after the wait): nothing to bring back
+        }
         if (live == null) {
             return; // its numbers moved to the store after its end was recorded: all of it is on disk
         }
@@ -151,7 +154,15 @@ class StoreJobArchive implements JobArchive {
                 return;
             }
             StoredJob record = record(job);
-            keeping.end(() -> store.jobs().put(job.id(), record));
+            try {
+                keeping.end(() -> store.jobs().put(job.id(), record));
+            } catch (RuntimeException notWritten) {
+                log.error("job {}: its end could not be stored; its numbers stay on the heap", job.id(), notWritten);
+                if (job.status() == JobStatus.SUCCEEDED) {
+                    heapFreed.run(); // counted by retention from now on, as when its segments could not be stored
+                }
+                return;
+            }
             LiveJobData live = job.live();
             if (job.status() == JobStatus.SUCCEEDED && live != null) {
                 job.moved(new StoredJobData(record, store, job.plan().segments(), live.ledger()));
@@ -196,6 +207,7 @@ class StoreJobArchive implements JobArchive {
      */
     @Override
     public void forget(Job job) {
+        job.keeping().forgotten();
         if (!job.keeping().kept() && !job.shared()) {
             return; // never written to the store (a small job without a key): nothing there to forget
         }
@@ -203,7 +215,6 @@ class StoreJobArchive implements JobArchive {
         if (record != null && !record.owner().equals(store.member()) && store.members().contains(record.owner())) {
             return;
         }
-        job.keeping().forgotten();
         Store.blind(store.jobs()).removeAsync(job.id());
         if (record != null && record.idempotencyKey() != null) {
             Store.blind(store.idempotency()).removeAsync(record.idempotencyKey());

@@ -88,7 +88,8 @@ class JobSubmissionController {
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.QUEUE_FULL)))
     @ApiResponse(responseCode = "503", description = "poolmap is shutting down (shutting-down), has no heap left for this job now "
             + "(memory-full), or its store cannot write a job that must be on disk before its answer (store-unavailable: "
-            + "a full or failing disk); nothing was accepted: retry after Retry-After seconds, on another instance or after the restart.",
+            + "a full or failing disk; a job that had started for it is cancelled); retry after Retry-After seconds, on another "
+            + "instance or after the restart.",
             headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")),
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(value = ApiExamples.SHUTTING_DOWN)))
     @ApiResponse(responseCode = "504", description = "The job reached its timeoutMs.",
