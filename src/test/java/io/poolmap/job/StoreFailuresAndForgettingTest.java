@@ -115,6 +115,22 @@ class StoreFailuresAndForgettingTest {
         assertThat(accepted.status()).as("the job accepted with a 202 before the store failed").isNotEqualTo(JobStatus.CANCELLED);
     }
 
+    /** On a single node, a keyed job the store cannot keep before it starts is refused, and leaves no job and no room held. */
+    @Test
+    void aKeyedJobThatCannotBeKeptBeforeItStartsIsRefusedAndLeavesNothingHeld() {
+        engine(new LocalPlacement(pool, new JobTimeouts(scheduler)));
+        archive.fail = true;
+
+        JobRefusedException refused = catchThrowableOfType(JobRefusedException.class, () -> jobs.submit(aSubmission()
+                .operation("test_blocking").range(4).idempotency(new JobSubmission.Idempotency("k", "h")).build()));
+
+        assertThat(refused.reason()).isEqualTo(JobRefusedException.Reason.STORE_UNAVAILABLE);
+        assertThat(jobs.list(null, 0, 10)).isEmpty();
+        assertThat(admission.queuedItems()).isZero();
+        assertThat(memory.reserved()).isZero();
+        assertThat(gate.entered()).as("items computed for a refused job").isZero();
+    }
+
     /** In a cluster, a keyed job kept after it started (a tiny one run inline) and refused gives its room back once. */
     @Test
     void aKeyedJobThatCannotBeKeptAfterItStartedGivesItsRoomBackOnce() {

@@ -170,8 +170,10 @@ class StoreJobArchiveTest {
         assertThat(job.await(PATIENCE)).isTrue();
         await().atMost(PATIENCE).until(() -> engine.jobs().list(null, 0, 10).isEmpty()); // beyond max-retained-items
 
+        held.poll().run(); // its move, queued as it finished: it finds the job forgotten
+        assertThat(store.inputs().get(new ChunkKey(job.id(), 0))).as("numbers moved for a forgotten job").isNull();
         for (Runnable write = held.poll(); write != null; write = held.poll()) {
-            write.run(); // its move, then the removal of its numbers, in the writer's order
+            write.run(); // the removal of its numbers, behind the move
         }
 
         assertThat(store.jobs().get(job.id())).as("the forgotten job's record").isNull();
