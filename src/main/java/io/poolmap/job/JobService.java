@@ -166,6 +166,7 @@ public class JobService {
             } catch (RuntimeException failed) {
                 job.abandon("the store could not keep it");
                 store.forget(job.id());
+                archive.forget(job); // whatever of it was written before the failure
                 throw refusedByTheStore(id, failed);
             }
         }
@@ -190,7 +191,11 @@ public class JobService {
             }
             job.abandon("poolmap could not start the job: " + notStarted);
             store.forget(job.id());
-            throw notStarted instanceof RejectedExecutionException ? JobRefusedException.shuttingDown() : notStarted;
+            if (notStarted instanceof RejectedExecutionException) {
+                throw JobRefusedException.shuttingDown();
+            }
+            // in a cluster, the store refused to share it (a full or failing disk)
+            throw notStarted instanceof JobRefusedException refused ? refused : refusedByTheStore(job.id(), notStarted);
         }
     }
 

@@ -131,6 +131,26 @@ class StoreFailuresAndForgettingTest {
         assertThat(gate.entered()).as("items computed for a refused job").isZero();
     }
 
+    /** In a cluster, a job the store cannot share (its inputs and record are written first) is refused 503, not 500. */
+    @Test
+    void aJobTheClusterStoreCannotShareIsRefusedAsStoreUnavailableAndLeavesNothingHeld() {
+        engine(new JobPlacement() {
+            public void start(Job job, JobRun run) { throw new IllegalStateException("ISPN: No space left on device"); }
+            public boolean sharesJobs() { return true; }
+            public boolean restores(StoredJob record) { return false; }
+            public Optional<Job> find(String id) { return Optional.empty(); }
+        });
+
+        JobRefusedException refused = catchThrowableOfType(JobRefusedException.class,
+                () -> jobs.submit(aSubmission().operation("test_blocking").range(100).build()));
+
+        assertThat(refused.reason()).isEqualTo(JobRefusedException.Reason.STORE_UNAVAILABLE);
+        assertThat(refused).hasMessageContaining("No space left on device");
+        assertThat(jobs.list(null, 0, 10)).isEmpty();
+        assertThat(admission.queuedItems()).isZero();
+        assertThat(memory.reserved()).isZero();
+    }
+
     /** In a cluster, a keyed job kept after it started (a tiny one run inline) and refused gives its room back once. */
     @Test
     void aKeyedJobThatCannotBeKeptAfterItStartedGivesItsRoomBackOnce() {
