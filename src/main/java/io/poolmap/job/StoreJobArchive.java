@@ -142,33 +142,35 @@ class StoreJobArchive implements JobArchive {
         }
     }
 
-    /** Records the job's end once every write before it is done; a succeeded job's numbers are read from the store then. */
+    /**
+     * Records the job's end once every write before it is done; a succeeded job's numbers are read from the store then.
+     * If a write failed, they stay on the heap, counted by retention from now on.
+     */
     private void recordEnd(Job job, Runnable heapFreed) {
         Keeping keeping = job.keeping();
         keeping.written().whenComplete((done, failed) -> {
-            if (failed != null) {
-                log.error("job {}: its segments could not all be stored; its end is not recorded", job.id(), failed);
-                if (job.status() == JobStatus.SUCCEEDED) {
-                    heapFreed.run(); // its numbers stay on the heap, counted by retention from now on
-                }
-                return;
-            }
             StoredJob record = record(job);
-            try {
-                keeping.end(() -> store.jobs().put(job.id(), record));
-            } catch (RuntimeException notWritten) {
-                log.error("job {}: its end could not be stored; its numbers stay on the heap", job.id(), notWritten);
-                if (job.status() == JobStatus.SUCCEEDED) {
-                    heapFreed.run(); // counted by retention from now on, as when its segments could not be stored
-                }
-                return;
+            Throwable notStored = failed != null ? failed : writeEnd(keeping, job, record);
+            if (notStored != null) {
+                log.error("job {}: it could not all be stored; its numbers stay on the heap", job.id(), notStored);
             }
             LiveJobData live = job.live();
             if (job.status() == JobStatus.SUCCEEDED && live != null) {
-                job.moved(new StoredJobData(record, store, job.plan().segments(), live.ledger()));
+                if (notStored == null) {
+                    job.moved(new StoredJobData(record, store, job.plan().segments(), live.ledger()));
+                }
                 heapFreed.run();
             }
         });
+    }
+
+    private RuntimeException writeEnd(Keeping keeping, Job job, StoredJob record) {
+        try {
+            keeping.end(() -> store.jobs().put(job.id(), record));
+            return null;
+        } catch (RuntimeException notWritten) {
+            return notWritten;
+        }
     }
 
     @Override
