@@ -82,6 +82,8 @@ class LivePageIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_TEST.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        // Chromium's profile goes to the temporary directory: under target/, where a killed run cannot leave it in /tmp
+        builder.environment().put("TMPDIR", Files.createDirectories(OUTPUT.resolve("tmp")).toString());
         Process process = builder.start();
         if (!process.waitFor(150, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
