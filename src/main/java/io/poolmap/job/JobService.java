@@ -30,6 +30,7 @@ public class JobService {
     private final WorkerPool pool;
     private final JobPlacement placement;
     private final Clock clock;
+    private final KeyedJobs keyed;
     private final AtomicLong sequence = new AtomicLong();
 
     JobService(JobPlanner planner, JobAdmission admission, JobHooks hooks, JobStore store, JobArchive archive,
@@ -42,6 +43,7 @@ public class JobService {
         this.pool = pool;
         this.placement = placement;
         this.clock = clock;
+        this.keyed = new KeyedJobs(archive, store, placement);
     }
 
     /**
@@ -53,14 +55,7 @@ public class JobService {
         String id = JobIds.next();
         JobSubmission.Idempotency idempotency = submission.idempotency();
         if (idempotency != null) {
-            Optional<Job> earlier;
-            try {
-                earlier = earlierJob(idempotency, id);
-            } catch (JobRefusedException refused) {
-                throw refused;
-            } catch (RuntimeException failed) {
-                throw refusedByTheStore(id, failed);
-            }
+            Optional<Job> earlier = keyed.earlierOrClaim(idempotency, id);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -70,7 +65,7 @@ public class JobService {
             job = admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));
         } catch (RuntimeException refused) {
             if (idempotency != null) {
-                archive.releaseKey(idempotency.key(), id);
+                keyed.release(idempotency, id);
             }
             throw refused;
         }
@@ -79,31 +74,11 @@ public class JobService {
             try {
                 keep(job);
             } catch (JobRefusedException refused) {
-                archive.releaseKey(idempotency.key(), id);
+                keyed.release(idempotency, id);
                 throw refused;
             }
         }
         return job;
-    }
-
-    /**
-     * The job the key already names, or empty once the key names {@code id}; a key whose job no longer exists (lost in
-     * a crash before its record was written) is taken over, so that the retry runs instead of finding nothing.
-     */
-    private Optional<Job> earlierJob(JobSubmission.Idempotency idempotency, String id) {
-        for (;;) {
-            Optional<String> earlier = archive.claimKey(idempotency.key(), idempotency.requestHash(), id);
-            if (earlier.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Job> job = store.find(earlier.get()).or(() -> placement.find(earlier.get()));
-            if (job.isPresent()) {
-                return job;
-            }
-            if (archive.takeOverKey(idempotency.key(), earlier.get(), idempotency.requestHash(), id)) {
-                return Optional.empty();
-            }
-        }
     }
 
     /**
@@ -126,7 +101,8 @@ public class JobService {
         }
     }
 
-    private static JobRefusedException refusedByTheStore(String id, RuntimeException failed) {
+    /** The refusal of job {@code id} because the store failed to write it, logged with the store's own exception. */
+    static JobRefusedException refusedByTheStore(String id, RuntimeException failed) {
         log.warn("job {} refused: the store could not write it", id, failed);
         return JobRefusedException.storeUnavailable(failed);
     }

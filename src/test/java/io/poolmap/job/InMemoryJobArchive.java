@@ -1,9 +1,9 @@
 package io.poolmap.job;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import io.poolmap.operation.Numbers;
 import io.poolmap.store.IdempotentSubmission;
@@ -16,7 +16,8 @@ import io.poolmap.store.StoredJob;
  */
 final class InMemoryJobArchive implements JobArchive {
 
-    private final Map<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
+    private final KeyClaims claims = new KeyClaims(keys);
     private volatile RuntimeException writesFail;
 
     /** From now on every write that a store could refuse (keeping a job, claiming a key) throws {@code failure}. */
@@ -81,23 +82,16 @@ final class InMemoryJobArchive implements JobArchive {
     @Override
     public Optional<String> claimKey(String key, String requestHash, String jobId) {
         failIfAsked();
-        IdempotentSubmission before = keys.putIfAbsent(key, new IdempotentSubmission(jobId, requestHash));
-        if (before == null) {
-            return Optional.empty();
-        }
-        if (!before.requestHash().equals(requestHash)) {
-            throw JobRefusedException.idempotencyKeyReused(key, before.jobId());
-        }
-        return Optional.of(before.jobId());
+        return claims.claim(key, requestHash, jobId);
     }
 
     @Override
     public boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId) {
-        return keys.replace(key, new IdempotentSubmission(staleJobId, requestHash), new IdempotentSubmission(jobId, requestHash));
+        return claims.takeOver(key, staleJobId, requestHash, jobId);
     }
 
     @Override
     public void releaseKey(String key, String jobId) {
-        keys.computeIfPresent(key, (k, claimed) -> claimed.jobId().equals(jobId) ? null : claimed);
+        claims.release(key, jobId);
     }
 }
