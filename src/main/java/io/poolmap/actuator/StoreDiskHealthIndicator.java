@@ -47,11 +47,17 @@ class StoreDiskHealthIndicator implements HealthIndicator {
 
     /** The free bytes of the disk that holds {@code path}, or of its nearest existing parent before the store exists. */
     private static long usableBytes(Path path) {
-        for (Path at = path; at != null; at = at.getParent()) {
+        Path existing = nearestExisting(path);
+        return existing == null ? 0 : existing.toFile().getUsableSpace();
+    }
+
+    /** {@code path} itself, or its nearest parent that exists; null when none does. */
+    static Path nearestExisting(Path path) {
+        for (Path at = path.toAbsolutePath(); at != null; at = at.getParent()) {
             if (at.toFile().exists()) {
-                return at.toFile().getUsableSpace();
+                return at;
             }
         }
-        return 0;
+        return null;
     }
 }
