@@ -11,37 +11,36 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The disk of the store in {@code /actuator/health}: OUT_OF_SERVICE when it has less than {@value #MIN_FREE_MB} MB
- * free, so that a load balancer stops sending work before jobs that must be on disk are refused
+ * The disk of the store in {@code /actuator/health}: OUT_OF_SERVICE when it has less free space than
+ * {@code poolmap.store.min-free-disk} (64 MB by default), so that a load balancer stops sending work before jobs that must be on disk are refused
  * ({@code 503 store-unavailable}). Spring's own {@code diskSpace} looks at the working directory, which need not be
  * the store's disk.
  */
 @Component("storeDisk")
 class StoreDiskHealthIndicator implements HealthIndicator {
 
-    static final long MIN_FREE_MB = 64;
-
     private final Path path;
+    private final long minimumFreeBytes;
     private final ToLongFunction<Path> usableBytes;
 
     @Autowired
     StoreDiskHealthIndicator(StoreProperties store) {
-        this(store.path(), StoreDiskHealthIndicator::usableBytes);
+        this(store.path(), store.minFreeDisk(), StoreDiskHealthIndicator::usableBytes);
     }
 
-    StoreDiskHealthIndicator(Path path, ToLongFunction<Path> usableBytes) {
+    StoreDiskHealthIndicator(Path path, DataSize minimumFree, ToLongFunction<Path> usableBytes) {
         this.path = path.toAbsolutePath();
+        this.minimumFreeBytes = minimumFree.toBytes();
         this.usableBytes = usableBytes;
     }
 
     @Override
     public Health health() {
         long free = usableBytes.applyAsLong(path);
-        long minimum = DataSize.ofMegabytes(MIN_FREE_MB).toBytes();
-        return (free < minimum ? Health.outOfService() : Health.up())
+        return (free < minimumFreeBytes ? Health.outOfService() : Health.up())
                 .withDetail("path", path.toString())
                 .withDetail("freeBytes", free)
-                .withDetail("minimumFreeBytes", minimum)
+                .withDetail("minimumFreeBytes", minimumFreeBytes)
                 .build();
     }
 

@@ -21,13 +21,16 @@ import org.springframework.validation.annotation.Validated;
  *        before older chunks are read back from disk (a data size, e.g. {@code 64MB})
  * @param syncWrites whether every write is forced to the disk (fsync) before it completes; without it a write survives
  *        a killed process (it is in the OS's page cache) but not a power loss or kernel crash
+ * @param minFreeDisk the free space on the store's disk below which {@code /actuator/health} says
+ *        {@code OUT_OF_SERVICE} ({@code storeDisk}), so that a load balancer stops sending work before writes fail
  */
 @ConfigurationProperties("poolmap.store")
 @Validated
 public record StoreProperties(
         Path path,
         @DefaultValue("64MB") @NotNull DataSize memory,
-        @DefaultValue("false") boolean syncWrites) {
+        @DefaultValue("false") boolean syncWrites,
+        @DefaultValue("64MB") @NotNull DataSize minFreeDisk) {
 
     public StoreProperties {
         if (path == null) {
@@ -37,11 +40,16 @@ public record StoreProperties(
 
     /** A store in {@code path} with the default settings. */
     public static StoreProperties at(Path path) {
-        return new StoreProperties(path, DataSize.ofMegabytes(64), false);
+        return new StoreProperties(path, DataSize.ofMegabytes(64), false, DataSize.ofMegabytes(64));
     }
 
     @AssertTrue(message = "poolmap.store.memory must be at least 1MB")
     public boolean isMemoryAtLeastOneMegabyte() {
         return memory == null || memory.toBytes() >= DataSize.ofMegabytes(1).toBytes();
+    }
+
+    @AssertTrue(message = "poolmap.store.min-free-disk must not be negative")
+    public boolean isMinFreeDiskNotNegative() {
+        return minFreeDisk == null || minFreeDisk.toBytes() >= 0;
     }
 }

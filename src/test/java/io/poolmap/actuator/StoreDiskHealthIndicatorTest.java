@@ -9,13 +9,15 @@ import io.poolmap.store.StoreProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.util.unit.DataSize;
 
 class StoreDiskHealthIndicatorTest {
 
     @Test
-    void aStoreDiskWithLessThan64MegabytesFreeIsOutOfServiceUntilSpaceComesBack() {
+    void aStoreDiskWithLessThanTheMinimumFreeIsOutOfServiceUntilSpaceComesBack() {
         AtomicLong free = new AtomicLong(10L << 30);
-        StoreDiskHealthIndicator indicator = new StoreDiskHealthIndicator(Path.of("/var/lib/poolmap/store"), path -> free.get());
+        StoreDiskHealthIndicator indicator = new StoreDiskHealthIndicator(Path.of("/var/lib/poolmap/store"),
+                DataSize.ofMegabytes(64), path -> free.get());
 
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
         assertThat(indicator.health().getDetails()).containsEntry("path", "/var/lib/poolmap/store")
@@ -24,6 +26,15 @@ class StoreDiskHealthIndicatorTest {
         assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         free.set(1L << 30);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void theMinimumComesFromTheStoresSettings(@TempDir Path directory) {
+        StoreDiskHealthIndicator indicator = new StoreDiskHealthIndicator(new StoreProperties(directory,
+                DataSize.ofMegabytes(64), false, DataSize.ofBytes(Long.MAX_VALUE)));
+
+        assertThat(indicator.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(indicator.health().getDetails()).containsEntry("minimumFreeBytes", Long.MAX_VALUE);
     }
 
     @Test

@@ -74,7 +74,7 @@ class LocalStoreTest {
 
     @Test
     void chunksBeyondTheMemoryBoundAreEvictedFromMemoryButReadBackFromDisk() {
-        StoreProperties tight = new StoreProperties(directory, DataSize.ofMegabytes(1), false);
+        StoreProperties tight = new StoreProperties(directory, DataSize.ofMegabytes(1), false, DataSize.ofMegabytes(64));
         Numbers results = new RandomNumbers(3).batch(RandomNumbers.Profile.LONGS, 64_000);
         try (Store store = Store.open(tight, ClusterProperties.standalone())) {
             for (int chunk = 0; chunk < 64; chunk++) {

@@ -43,6 +43,7 @@ class StoreConfigurationTest {
             assertThat(store.path()).isEqualTo(Path.of(System.getProperty("user.home"), ".poolmap", "store"));
             assertThat(store.memory()).isEqualTo(DataSize.ofMegabytes(64));
             assertThat(store.syncWrites()).isFalse();
+            assertThat(store.minFreeDisk()).isEqualTo(DataSize.ofMegabytes(64));
             ClusterProperties cluster = context.getBean(ClusterProperties.class);
             assertThat(cluster.enabled()).isFalse();
             assertThat(cluster.effectiveMemberName()).isEqualTo("local");
@@ -88,6 +89,7 @@ class StoreConfigurationTest {
         assertStartFails(runner.withPropertyValues("poolmap.cluster.failure-timeout=100ms"), "poolmap.cluster.failure-timeout");
         assertStartFails(runner.withPropertyValues("poolmap.cluster.member-name=a/b"), "poolmap.cluster.member-name");
         assertStartFails(runner.withPropertyValues("poolmap.store.memory=10KB"), "poolmap.store.memory");
+        assertStartFails(runner.withPropertyValues("poolmap.store.min-free-disk=-1MB"), "poolmap.store.min-free-disk");
     }
 
     private static void assertStartFails(ApplicationContextRunner runner, String message) {
