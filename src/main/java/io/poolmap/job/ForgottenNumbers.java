@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +28,7 @@ final class ForgottenNumbers {
     /** How long a forgotten job's numbers stay for answers that were reading them, if the bound allows. */
     static final Duration READERS_GRACE = Duration.ofSeconds(60);
 
-    private record Forgotten(String id, int segments, long items, long dueNanos) {
+    private record Forgotten(String id, int segments, long items, CompletableFuture<?> settled, long dueNanos) {
     }
 
     private final Store store;
@@ -51,11 +52,15 @@ final class ForgottenNumbers {
         this.grace = grace;
     }
 
-    /** Removes the numbers of job {@code id} ({@code segments} segments, {@code items} items) after the grace, or sooner. */
-    void add(String id, int segments, long items) {
+    /**
+     * Removes the numbers of job {@code id} ({@code segments} segments, {@code items} items) after the grace, or sooner,
+     * but never before {@code settled}, the job's own writes: one still under way would land after its removal and
+     * stay on the disk with no record to find it.
+     */
+    void add(String id, int segments, long items, CompletableFuture<?> settled) {
         List<Forgotten> due = new ArrayList<>();
         synchronized (this) {
-            waiting.add(new Forgotten(id, segments, items, System.nanoTime() + grace.toNanos()));
+            waiting.add(new Forgotten(id, segments, items, settled, System.nanoTime() + grace.toNanos()));
             waitingItems += items;
             while (waitingItems > maxWaitingItems && !waiting.isEmpty()) {
                 due.add(poll());
@@ -112,12 +117,14 @@ final class ForgottenNumbers {
     }
 
     private void remove(List<Forgotten> due) {
-        if (!due.isEmpty()) {
-            try {
-                writer.execute(() -> due.forEach(this::removeNow));
-            } catch (RejectedExecutionException stopping) {
-                // the process is stopping: the next start removes numbers whose record is gone
-            }
+        for (Forgotten job : due) {
+            job.settled().whenComplete((written, failed) -> {
+                try {
+                    writer.execute(() -> removeNow(job));
+                } catch (RejectedExecutionException stopping) {
+                    // the process is stopping: the next start removes numbers whose record is gone
+                }
+            });
         }
     }
 

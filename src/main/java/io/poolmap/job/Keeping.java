@@ -3,6 +3,7 @@ package io.poolmap.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Whether a job is kept in the store and what is still being written for it, under its own monitor: so that a job
@@ -14,6 +15,7 @@ final class Keeping {
     private boolean endWritten;
     private boolean forgotten;
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    private CompletableFuture<?> settled = CompletableFuture.completedFuture(null);
 
     /** Marks the job kept; false if it already was. */
     synchronized boolean keep() {
@@ -28,9 +30,28 @@ final class Keeping {
         return kept;
     }
 
-    /** Remembers a write that the job's end must follow. */
+    /** Remembers a write that the job's end, and the removal of its numbers once forgotten, must follow. */
     synchronized void writing(CompletableFuture<?> write) {
         pending.add(write);
+        settled = CompletableFuture.allOf(settled, write);
+    }
+
+    /**
+     * Starts a write unless the job is forgotten, remembering it as {@link #writing} does: under this monitor, so that
+     * a job forgotten at the same time either writes nothing or has its numbers removed only after this write. False
+     * when the job is forgotten.
+     */
+    synchronized boolean writeUnlessForgotten(Supplier<? extends CompletableFuture<?>> write) {
+        if (forgotten) {
+            return false;
+        }
+        writing(write.get());
+        return true;
+    }
+
+    /** Completes, successfully or not, once every write started for the job so far has; never cleared. */
+    synchronized CompletableFuture<?> settled() {
+        return settled;
     }
 
     /** Every write so far, done or not; the writes are forgotten, so that a kept job holds none of their data. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -64,20 +65,25 @@ class StoreJobArchive implements JobArchive {
         Keeping keeping = job.keeping();
         keeping.keep();
         LiveJobData live = job.live();
-        if (keeping.isForgotten()) {
-            return; // retention forgot it before its answer kept it (it ended just after the wait): nothing to bring back
-        }
         if (live == null) {
             return; // its numbers moved to the store after its end was recorded: all of it is on disk
         }
-        Segments segments = job.plan().segments();
-        for (int segment = 0; segment < segments.count(); segment++) {
-            Store.blind(store.inputs()).put(PackedSegments.key(job, segment), PackedSegments.input(job, live, segment));
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!keeping.writeUnlessForgotten(() -> written)) {
+            return; // retention forgot it before its answer kept it (it ended just after the wait): nothing to bring back
         }
-        for (int segment : live.ledger().completeSegments()) {
-            Store.blind(store.results()).put(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment));
+        try {
+            Segments segments = job.plan().segments();
+            for (int segment = 0; segment < segments.count(); segment++) {
+                Store.blind(store.inputs()).put(PackedSegments.key(job, segment), PackedSegments.input(job, live, segment));
+            }
+            for (int segment : live.ledger().completeSegments()) {
+                Store.blind(store.results()).put(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment));
+            }
+            keeping.unlessEnded(() -> store.jobs().put(job.id(), JobEndWriter.record(job, store)));
+        } finally {
+            written.complete(null); // its end, or the removal of its numbers, may follow now
         }
-        keeping.unlessEnded(() -> store.jobs().put(job.id(), JobEndWriter.record(job, store)));
     }
 
     @Override
@@ -85,7 +91,9 @@ class StoreJobArchive implements JobArchive {
         Keeping keeping = job.keeping();
         LiveJobData live = job.live();
         if (keeping.kept() && live != null) {
-            keeping.writing(Store.blind(store.results()).putAsync(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment)));
+            ChunkKey key = PackedSegments.key(job, segment);
+            PackedChunk results = PackedSegments.results(job, live, segment);
+            keeping.writeUnlessForgotten(() -> Store.blind(store.results()).putAsync(key, results));
         }
     }
 
@@ -143,7 +151,7 @@ class StoreJobArchive implements JobArchive {
         if (record != null && record.idempotencyKey() != null) {
             Store.blind(store.idempotency()).removeAsync(record.idempotencyKey());
         }
-        forgotten.add(job.id(), job.plan().segments().count(), job.size());
+        forgotten.add(job.id(), job.plan().segments().count(), job.size(), job.keeping().settled());
     }
 
     @Override

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.poolmap.cluster.ClusterProperties;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ForgottenNumbersTest {
 
     private static final int SEGMENTS = 2;
+    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
 
     @TempDir
     Path directory;
@@ -45,7 +49,7 @@ class ForgottenNumbersTest {
         ForgottenNumbers forgotten = new ForgottenNumbers(store, Runnable::run, timer, 100_000, Duration.ofMinutes(1));
         stored("a");
 
-        forgotten.add("a", SEGMENTS, 60_000);
+        forgotten.add("a", SEGMENTS, 60_000, WRITTEN);
 
         assertThat(isStored("a")).as("inputs and results of every segment of a").isTrue();
         assertThat(forgotten.waitingItems()).isEqualTo(60_000);
@@ -57,10 +61,10 @@ class ForgottenNumbersTest {
         stored("a");
         stored("b");
         stored("c");
-        forgotten.add("a", SEGMENTS, 60_000);
-        forgotten.add("b", SEGMENTS, 30_000);
+        forgotten.add("a", SEGMENTS, 60_000, WRITTEN);
+        forgotten.add("b", SEGMENTS, 30_000, WRITTEN);
 
-        forgotten.add("c", SEGMENTS, 60_000);
+        forgotten.add("c", SEGMENTS, 60_000, WRITTEN);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> isGone("a"));
         assertThat(isStored("b")).as("b: with a gone, 90,000 items wait").isTrue();
@@ -73,7 +77,7 @@ class ForgottenNumbersTest {
         ForgottenNumbers forgotten = new ForgottenNumbers(store, Runnable::run, timer, 100_000, Duration.ofMillis(200));
         stored("a");
 
-        forgotten.add("a", SEGMENTS, 10);
+        forgotten.add("a", SEGMENTS, 10, WRITTEN);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> isGone("a"));
         assertThat(forgotten.waitingItems()).isZero();
@@ -84,8 +88,24 @@ class ForgottenNumbersTest {
         ForgottenNumbers forgotten = new ForgottenNumbers(store, Runnable::run, timer, 100_000, Duration.ofMinutes(1));
         stored("big");
 
-        forgotten.add("big", SEGMENTS, 1_000_000);
+        forgotten.add("big", SEGMENTS, 1_000_000, WRITTEN);
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> isGone("big"));
+    }
+
+    @Test
+    void aJobsNumbersAreRemovedOnlyOnceItsOwnWritesHaveEndedSoThatNoneLandsAfterTheRemoval() {
+        Queue<Runnable> writer = new ConcurrentLinkedQueue<>();
+        ForgottenNumbers forgotten = new ForgottenNumbers(store, writer::add, timer, 100_000, Duration.ofMinutes(1));
+        stored("big");
+        CompletableFuture<Void> segmentStillWriting = new CompletableFuture<>();
+
+        forgotten.add("big", SEGMENTS, 1_000_000, segmentStillWriting);
+
+        assertThat(writer).as("a removal handed to the writer before the job's write ended").isEmpty();
+        segmentStillWriting.completeExceptionally(new IllegalStateException("the disk refused it"));
+        assertThat(writer).hasSize(1);
+        writer.poll().run();
         await().atMost(Duration.ofSeconds(10)).until(() -> isGone("big"));
     }
 
