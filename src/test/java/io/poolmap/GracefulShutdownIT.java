@@ -35,10 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 class GracefulShutdownIT {
 
     private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
-    /** Two items of 10 s on one virtual thread: cannot finish within the 4 s grace. */
+    /** Two items of 10 s on one virtual thread: cannot finish within the 10 s grace. */
     private static final String LONG = "{\"operation\":\"sleep\",\"numbers\":[10000,10000],\"parallelism\":1";
-    /** 1.5 s: started before SIGTERM, finishes within the grace. */
-    private static final String SHORT = "{\"operation\":\"sleep\",\"numbers\":[1500]";
+    /**
+     * 5 s: long enough that all four jobs are still running together once the last is submitted on a slow machine,
+     * and started before SIGTERM, so it finishes well within the grace.
+     */
+    private static final String SHORT = "{\"operation\":\"sleep\",\"numbers\":[5000]";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -57,7 +60,7 @@ class GracefulShutdownIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         process = new ProcessBuilder(java, "-Xmx256m", "-Djava.io.tmpdir=" + Files.createDirectory(directory.resolve("tmp")),
                 "-jar", jar.toString(), "--server.port=0", "--poolmap.workers=2", "--poolmap.store.path=" + directory.resolve("store"),
-                "--poolmap.shutdown-grace=4s", "--poolmap.sync-wait=60s", "--poolmap.max-wait=60s")
+                "--poolmap.shutdown-grace=10s", "--poolmap.sync-wait=60s", "--poolmap.max-wait=60s")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         port = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(this::portFromLog, found -> found > 0);
@@ -96,7 +99,7 @@ class GracefulShutdownIT {
         assertThat(status(joinShort.get(30, TimeUnit.SECONDS))).isEqualTo("SUCCEEDED");
         HttpResponse<String> shortAnswer = shortSync.get(30, TimeUnit.SECONDS);
         assertThat(shortAnswer.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(shortAnswer.body()).get("results").toString()).isEqualTo("[1500]");
+        assertThat(json.readTree(shortAnswer.body()).get("results").toString()).isEqualTo("[5000]");
 
         assertThat(status(joinLong.get(30, TimeUnit.SECONDS))).isEqualTo("CANCELLED");
         HttpResponse<String> longAnswer = longSync.get(30, TimeUnit.SECONDS);

@@ -99,7 +99,9 @@ class JobStreamsAtScaleTest {
             assertThat(platformThreadsWithStreamsOpen - platformThreadsBefore)
                     .as("platform threads started while %d event streams were open (%d before, %d with them)", STREAMS,
                             platformThreadsBefore, platformThreadsWithStreamsOpen)
-                    .isLessThan(20);
+                    // a JVM-wide count that the JIT, the GC and other tests' idle pools also move; a platform thread per
+                    // stream would add ~1,000, and a bounded pool of them could not hold a thousand streams open at all
+                    .isLessThan(100);
         } finally {
             for (Socket socket : streams) {
                 socket.close();
