@@ -13,15 +13,13 @@ import org.infinispan.protostream.annotations.ProtoField;
  * @param since when the claim was taken, in epoch milliseconds
  * @param incarnation which run of the member's process took it (a new one at each start), or null
  * @param orphaned true once the member left the view with the claim: anyone may take it over
+ *        <p>No other constructor: the schema's marshaller is generated from the one declared, and a shorter one
+ *        dropped {@code incarnation} and {@code orphaned} from every claim another member or the disk held
+ *        ({@code StoreSchemaTest}).
  */
 @Proto
 public record Claim(@ProtoField(1) String member, @ProtoField(2) long since, @ProtoField(3) String incarnation,
         @ProtoField(4) boolean orphaned) {
-
-    /** A claim that no process run is named on. */
-    public Claim(String member, long since) {
-        this(member, since, null, false);
-    }
 
     /** This claim, released by the member's departure. */
     public Claim orphan() {

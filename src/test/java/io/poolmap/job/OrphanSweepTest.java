@@ -56,7 +56,7 @@ class OrphanSweepTest {
             store.inputs().put(new ChunkKey(job, segment), CHUNK);
             store.results().put(new ChunkKey(job, segment), CHUNK);
         }
-        store.claims().put(new ChunkKey(job, 1), new Claim("127.0.0.1:1", 0));
+        store.claims().put(new ChunkKey(job, 1), new Claim("127.0.0.1:1", 0, "incarnation-1", false));
     }
 
     private static boolean anyNumbersOf(String job) {

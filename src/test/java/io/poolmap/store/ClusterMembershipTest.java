@@ -77,7 +77,7 @@ class ClusterMembershipTest {
                     go.await();
                     for (int chunk = 0; chunk < chunks; chunk++) {
                         ChunkKey key = new ChunkKey("claimed", chunk);
-                        if (member.claims().putIfAbsent(key, new Claim(name, chunk)) == null) {
+                        if (member.claims().putIfAbsent(key, new Claim(name, chunk, null, false)) == null) {
                             winners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(name);
                         }
                     }
