@@ -3,6 +3,7 @@ package io.poolmap.job;
 import java.util.List;
 import java.util.Optional;
 
+import io.poolmap.store.IdempotentSubmission;
 import io.poolmap.store.StoredJob;
 
 /**
@@ -50,17 +51,24 @@ interface JobArchive {
     long removeNumbersWithoutRecord(java.util.Set<String> recorded);
 
     /**
-     * The job an {@code Idempotency-Key} already names, or empty after recording that it now names {@code jobId}; a key
-     * used before with another request hash is refused with {@link JobRefusedException}.
+     * The earlier claim of an {@code Idempotency-Key} (the job it names, and who claimed it), or empty after recording
+     * that it now names {@code jobId}; a key used before with another request hash is refused with
+     * {@link JobRefusedException}.
      */
-    Optional<String> claimKey(String key, String requestHash, String jobId);
+    Optional<IdempotentSubmission> claimKey(String key, String requestHash, String jobId);
 
     /** Forgets that {@code key} names {@code jobId}: the job it was claimed for was refused after all. */
     void releaseKey(String key, String jobId);
 
     /**
-     * Makes {@code key} name {@code jobId} instead of {@code staleJobId}, a job that no longer exists (lost in a crash
-     * between its claim and its record); false if another submission changed the key first.
+     * Makes {@code key} name {@code jobId} instead of the job of {@code stale}, a job that no longer exists (lost in a
+     * crash between its claim and its record); false if another submission changed the key first.
      */
-    boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId);
+    boolean takeOverKey(String key, IdempotentSubmission stale, String jobId);
+
+    /**
+     * Whether {@code claim} was made by another member that is still in the cluster: its job may not be findable yet
+     * (it is being shared), so a retry waits for it rather than taking the key over. False on a single node.
+     */
+    boolean claimedByAnotherLiveMember(IdempotentSubmission claim);
 }

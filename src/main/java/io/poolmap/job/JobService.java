@@ -54,12 +54,21 @@ public class JobService {
         JobPlan plan = planner.plan(submission);
         String id = JobIds.next();
         JobSubmission.Idempotency idempotency = submission.idempotency();
-        if (idempotency != null) {
-            Optional<Job> earlier = keyed.earlierOrClaim(idempotency, id);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        if (idempotency == null) {
+            return admitAndStart(id, plan, null);
         }
+        Optional<Job> earlier = keyed.earlierOrClaim(idempotency, id);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return admitAndStart(id, plan, idempotency);
+        } finally {
+            keyed.settled(id); // a retry of the key that waited finds this job now, or claims the key released
+        }
+    }
+
+    private Job admitAndStart(String id, JobPlan plan, JobSubmission.Idempotency idempotency) {
         Job job;
         try {
             job = admission.admit(plan.size(), plan.heapBytes(), () -> launch(id, plan, idempotency));

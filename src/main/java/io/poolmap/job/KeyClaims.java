@@ -8,29 +8,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims of {@code Idempotency-Key}s on a map of key → job and request hash: the store's replicated cache, or a plain
- * map where nothing is stored; only the map's atomic operations, so that two submissions of one key race safely.
+ * Claims of {@code Idempotency-Key}s on a map of key → job, request hash and claiming member: the store's replicated
+ * cache, or a plain map where nothing is stored; only the map's atomic operations, so that two submissions of one key
+ * race safely.
  */
 final class KeyClaims {
 
     private static final Logger log = LoggerFactory.getLogger(KeyClaims.class);
 
     private final ConcurrentMap<String, IdempotentSubmission> keys;
+    private final String member;
 
-    KeyClaims(ConcurrentMap<String, IdempotentSubmission> keys) {
+    /** @param member this member's name, written in its claims */
+    KeyClaims(ConcurrentMap<String, IdempotentSubmission> keys, String member) {
         this.keys = keys;
+        this.member = member;
     }
 
     /** See {@link JobArchive#claimKey}. */
-    Optional<String> claim(String key, String requestHash, String jobId) {
-        IdempotentSubmission before = keys.putIfAbsent(key, new IdempotentSubmission(jobId, requestHash));
+    Optional<IdempotentSubmission> claim(String key, String requestHash, String jobId) {
+        IdempotentSubmission before = keys.putIfAbsent(key, new IdempotentSubmission(jobId, requestHash, member));
         if (before == null) {
             return Optional.empty();
         }
         if (!before.requestHash().equals(requestHash)) {
             throw JobRefusedException.idempotencyKeyReused(key, before.jobId());
         }
-        return Optional.of(before.jobId());
+        return Optional.of(before);
     }
 
     /** Best effort: a key that a failing store leaves claimed names a job that does not exist, and the retry takes it over. */
@@ -46,7 +50,7 @@ final class KeyClaims {
     }
 
     /** See {@link JobArchive#takeOverKey}. */
-    boolean takeOver(String key, String staleJobId, String requestHash, String jobId) {
-        return keys.replace(key, new IdempotentSubmission(staleJobId, requestHash), new IdempotentSubmission(jobId, requestHash));
+    boolean takeOver(String key, IdempotentSubmission stale, String jobId) {
+        return keys.replace(key, stale, new IdempotentSubmission(jobId, stale.requestHash(), member));
     }
 }

@@ -12,6 +12,7 @@ import io.poolmap.MemoryProperties;
 import io.poolmap.PoolmapProperties;
 import io.poolmap.operation.Numbers;
 import io.poolmap.store.ChunkKey;
+import io.poolmap.store.IdempotentSubmission;
 import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
 import io.poolmap.store.StoredJob;
@@ -49,7 +50,7 @@ class StoreJobArchive implements JobArchive {
         this.store = store;
         this.ends = new JobEndWriter(store, writer);
         this.forgotten = forgotten;
-        this.keys = new KeyClaims(store.idempotency());
+        this.keys = new KeyClaims(store.idempotency(), store.member());
     }
 
     /**
@@ -165,12 +166,17 @@ class StoreJobArchive implements JobArchive {
     }
 
     @Override
-    public boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId) {
-        return keys.takeOver(key, staleJobId, requestHash, jobId);
+    public boolean takeOverKey(String key, IdempotentSubmission stale, String jobId) {
+        return keys.takeOver(key, stale, jobId);
     }
 
     @Override
-    public Optional<String> claimKey(String key, String requestHash, String jobId) {
+    public Optional<IdempotentSubmission> claimKey(String key, String requestHash, String jobId) {
         return keys.claim(key, requestHash, jobId);
+    }
+
+    @Override
+    public boolean claimedByAnotherLiveMember(IdempotentSubmission claim) {
+        return claim.member() != null && !claim.member().equals(store.member()) && store.members().contains(claim.member());
     }
 }

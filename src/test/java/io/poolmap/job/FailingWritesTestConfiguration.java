@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.poolmap.operation.Numbers;
+import io.poolmap.store.IdempotentSubmission;
 import io.poolmap.store.PackedChunk;
 import io.poolmap.store.StoredJob;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -53,7 +54,7 @@ public class FailingWritesTestConfiguration {
         }
 
         @Override
-        public Optional<String> claimKey(String key, String requestHash, String jobId) {
+        public Optional<IdempotentSubmission> claimKey(String key, String requestHash, String jobId) {
             failIfAsked();
             return store.claimKey(key, requestHash, jobId);
         }
@@ -104,8 +105,13 @@ public class FailingWritesTestConfiguration {
         }
 
         @Override
-        public boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId) {
-            return store.takeOverKey(key, staleJobId, requestHash, jobId);
+        public boolean takeOverKey(String key, IdempotentSubmission stale, String jobId) {
+            return store.takeOverKey(key, stale, jobId);
+        }
+
+        @Override
+        public boolean claimedByAnotherLiveMember(IdempotentSubmission claim) {
+            return store.claimedByAnotherLiveMember(claim);
         }
     }
 }

@@ -17,7 +17,9 @@ import io.poolmap.store.StoredJob;
 final class InMemoryJobArchive implements JobArchive {
 
     private final ConcurrentMap<String, IdempotentSubmission> keys = new ConcurrentHashMap<>();
-    private final KeyClaims claims = new KeyClaims(keys);
+    private final KeyClaims claims = new KeyClaims(keys, "local");
+    private volatile Runnable afterClaim = () -> { };
+    private volatile java.util.function.Predicate<IdempotentSubmission> liveElsewhere = claim -> false;
     private volatile RuntimeException writesFail;
 
     /** From now on every write that a store could refuse (keeping a job, claiming a key) throws {@code failure}. */
@@ -79,15 +81,42 @@ final class InMemoryJobArchive implements JobArchive {
         return 0;
     }
 
-    @Override
-    public Optional<String> claimKey(String key, String requestHash, String jobId) {
-        failIfAsked();
-        return claims.claim(key, requestHash, jobId);
+    /** Runs {@code action} after each claim of a key, on the claiming thread: for tests of submissions racing on one key. */
+    void afterEachClaim(Runnable action) {
+        afterClaim = action;
     }
 
     @Override
-    public boolean takeOverKey(String key, String staleJobId, String requestHash, String jobId) {
-        return claims.takeOver(key, staleJobId, requestHash, jobId);
+    public Optional<IdempotentSubmission> claimKey(String key, String requestHash, String jobId) {
+        failIfAsked();
+        Optional<IdempotentSubmission> earlier = claims.claim(key, requestHash, jobId);
+        afterClaim.run();
+        return earlier;
+    }
+
+    @Override
+    public boolean takeOverKey(String key, IdempotentSubmission stale, String jobId) {
+        return claims.takeOver(key, stale, jobId);
+    }
+
+    /** Which claims count as made by another member still in the cluster; none by default, as on a single node. */
+    void liveElsewhere(java.util.function.Predicate<IdempotentSubmission> claims) {
+        liveElsewhere = claims;
+    }
+
+    /** Writes {@code claim} of {@code key} as another member would. */
+    void claimedElsewhere(String key, IdempotentSubmission claim) {
+        keys.put(key, claim);
+    }
+
+    /** Removes the claim of {@code key}, as another member whose job was refused would. */
+    void releasedElsewhere(String key) {
+        keys.remove(key);
+    }
+
+    @Override
+    public boolean claimedByAnotherLiveMember(IdempotentSubmission claim) {
+        return liveElsewhere.test(claim);
     }
 
     @Override

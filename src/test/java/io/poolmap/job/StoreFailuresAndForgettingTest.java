@@ -25,6 +25,7 @@ import io.poolmap.job.TestOperations.TestDouble;
 import io.poolmap.job.TestOperations.TestFailing;
 import io.poolmap.operation.Numbers;
 import io.poolmap.operation.registry.OperationRegistry;
+import io.poolmap.store.IdempotentSubmission;
 import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
 import io.poolmap.store.StoreProperties;
@@ -53,9 +54,10 @@ class StoreFailuresAndForgettingTest {
         public Optional<PackedChunk> segment(String jobId, int segment) { return Optional.empty(); }
         public void forget(Job job) { inner.forget(job); }
         public long removeNumbersWithoutRecord(Set<String> recorded) { return 0; }
-        public Optional<String> claimKey(String key, String hash, String id) { return inner.claimKey(key, hash, id); }
+        public Optional<IdempotentSubmission> claimKey(String key, String hash, String id) { return inner.claimKey(key, hash, id); }
         public void releaseKey(String key, String id) { inner.releaseKey(key, id); }
-        public boolean takeOverKey(String key, String stale, String hash, String id) { return inner.takeOverKey(key, stale, hash, id); }
+        public boolean takeOverKey(String key, IdempotentSubmission stale, String id) { return inner.takeOverKey(key, stale, id); }
+        public boolean claimedByAnotherLiveMember(IdempotentSubmission claim) { return false; }
     }
 
     private final ScheduledExecutorService scheduler = JobConfiguration.scheduler();

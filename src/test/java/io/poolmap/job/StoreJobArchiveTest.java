@@ -286,7 +286,7 @@ class StoreJobArchiveTest {
     @Test
     void aKeyWhoseJobWasLostBeforeItsRecordIsTakenOverByTheRetry() throws InterruptedException {
         start(List.of(new TestDouble()));
-        store.idempotency().put("order-45", new io.poolmap.store.IdempotentSubmission("lost-before-its-record", "hash-a"));
+        store.idempotency().put("order-45", new io.poolmap.store.IdempotentSubmission("lost-before-its-record", "hash-a", null));
 
         Job retry = engine.jobs().submit(aSubmission().range(3).idempotency(new JobSubmission.Idempotency("order-45", "hash-a")).build());
 

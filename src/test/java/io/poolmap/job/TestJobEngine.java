@@ -154,6 +154,11 @@ public final class TestJobEngine implements AutoCloseable {
         return pool;
     }
 
+    /** The archive of an engine started without a store, for tests that watch or steer its key claims. */
+    InMemoryJobArchive inMemoryArchive() {
+        return (InMemoryJobArchive) archive;
+    }
+
     InMemoryJobStore store() {
         return store;
     }

@@ -31,8 +31,8 @@ class LocalStoreTest {
                 store.results().put(new ChunkKey("job-1", chunk), PackedChunk.of(results, chunk * 100, chunk * 100 + 100));
             }
             store.inputs().put(new ChunkKey("job-1", 0), PackedChunk.of(Numbers.ofLongs(Long.MIN_VALUE, 0, Long.MAX_VALUE), 0, 3));
-            store.idempotency().put("key-1", new IdempotentSubmission("job-1", "cafe"));
-            store.claims().put(new ChunkKey("job-1", 3), new Claim("local", 5));
+            store.idempotency().put("key-1", new IdempotentSubmission("job-1", "cafe", "local"));
+            store.claims().put(new ChunkKey("job-1", 3), new Claim("local", 5, null, false));
         }
 
         try (Store store = Store.open(StoreProperties.at(directory), ClusterProperties.standalone())) {
@@ -46,7 +46,7 @@ class LocalStoreTest {
             PackedNumbersTest.assertSameItems(results, 0, back, 0, 1000, "results read back after a restart");
             assertThat(PackedNumbers.unpack(store.inputs().get(new ChunkKey("job-1", 0)).bytes()).longsOrNull())
                     .containsExactly(Long.MIN_VALUE, 0, Long.MAX_VALUE);
-            assertThat(store.idempotency().get("key-1")).isEqualTo(new IdempotentSubmission("job-1", "cafe"));
+            assertThat(store.idempotency().get("key-1")).isEqualTo(new IdempotentSubmission("job-1", "cafe", "local"));
             assertThat(store.claims()).as("claims are not persisted").isEmpty();
             assertThat(store.members()).containsExactly("local");
             assertThat(store.clustered()).isFalse();
