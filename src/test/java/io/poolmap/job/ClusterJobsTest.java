@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Three members in one JVM, each with its own store, ports and engine, sharing these tests (each with a job of its own):
  * a job accepted by one member is computed by the workers of all three, any member answers for it, and a cancel on any
- * member stops it on every member.
+ * member stops it on every member; one {@code Idempotency-Key} sent to two members at once makes one job.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClusterJobsTest {
@@ -134,5 +134,32 @@ class ClusterJobsTest {
         assertThat(job.completed()).isLessThan(job.size());
         Map<String, Long> computed = third.itemsByWorker();
         assertThat(computed.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(third.completed());
+    }
+
+    @Test
+    void oneKeySubmittedToTwoMembersAtOnceMakesOneJob() throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                JobSubmission keyed = aSubmission().operation("test_double").range(3 * SEGMENT)
+                        .idempotency(new JobSubmission.Idempotency("together-" + round, "hash-a")).build();
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                List<java.util.concurrent.Future<Job>> answers = new java.util.ArrayList<>();
+                for (int member = 0; member < 2; member++) {
+                    int on = member;
+                    answers.add(clients.submit(() -> {
+                        together.await();
+                        return members.jobs(on).submit(keyed);
+                    }));
+                }
+                String first = answers.get(0).get(PATIENCE.toSeconds(), TimeUnit.SECONDS).id();
+                String second = answers.get(1).get(PATIENCE.toSeconds(), TimeUnit.SECONDS).id();
+
+                assertThat(second).as("round %d: the job each member answered with", round).isEqualTo(first);
+                assertThat(members.jobs(2).find(first).await(PATIENCE)).isTrue();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 }
