@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.poolmap.worker.WorkerPool;
 import org.slf4j.Logger;
@@ -31,7 +30,7 @@ public class JobService {
     private final JobPlacement placement;
     private final Clock clock;
     private final KeyedJobs keyed;
-    private final AtomicLong sequence = new AtomicLong();
+    private final JobNumbers numbers;
 
     JobService(JobPlanner planner, JobAdmission admission, JobHooks hooks, JobStore store, JobArchive archive,
             WorkerPool pool, JobPlacement placement, Clock clock) {
@@ -44,6 +43,7 @@ public class JobService {
         this.placement = placement;
         this.clock = clock;
         this.keyed = new KeyedJobs(archive, store, placement);
+        this.numbers = new JobNumbers(clock);
     }
 
     /**
@@ -118,16 +118,7 @@ public class JobService {
 
     /** Carries on numbering jobs after {@code seen}, a number given before a restart. */
     void numberAfter(long seen) {
-        sequence.accumulateAndGet(seen, Math::max);
-    }
-
-    /**
-     * The next job's number: after every number given before, and from the clock's milliseconds on, so that the jobs
-     * of several members (each numbering its own) list in about the order they were submitted.
-     */
-    private long nextSequence() {
-        long fromClock = clock.millis() * 1_000;
-        return sequence.updateAndGet(last -> Math.max(last + 1, fromClock));
+        numbers.after(seen);
     }
 
     /**
@@ -135,7 +126,7 @@ public class JobService {
      * placement puts it, with its timeout armed; a job that cannot start is cancelled, never lost.
      */
     private Job launch(String id, JobPlan plan, JobSubmission.Idempotency idempotency) {
-        Job job = new Job(nextSequence(), id, plan, clock, hooks);
+        Job job = new Job(numbers.next(), id, plan, clock, hooks);
         if (idempotency != null) {
             job.idempotencyKey(idempotency.key());
         }
