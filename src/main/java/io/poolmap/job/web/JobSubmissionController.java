@@ -104,7 +104,8 @@ class JobSubmissionController {
             @Parameter(description = "Send `respond-async` to get 202 at once instead of waiting for the result")
             @RequestHeader(name = "Prefer", required = false) String prefer,
             @Parameter(description = "A key of your choice (e.g. a UUID) that makes the submission safe to retry: the same key "
-                    + "with the same request returns the job it created, with another request 422; kept as long as the job.")
+                    + "with the same request returns the job it created (also when both are sent at once: the second "
+                    + "waits for the first's job), with another request 422; kept as long as the job.")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http, HttpServletResponse response) throws InterruptedException {
         RequestSizeLimitFilter.bodyParsed(http); // its numbers now count in the job's own heap estimate
