@@ -50,15 +50,19 @@ final class KeyedJobs {
                     return Optional.empty();
                 }
                 String earlierId = earlier.get().jobId();
+                // before the find: a job saved and settled between a find that missed it and this read would look lost
+                CountDownLatch here = admitting.get(earlierId);
                 Optional<Job> job = store.find(earlierId).or(() -> placement.find(earlierId));
                 if (job.isPresent()) {
                     return job;
                 }
-                CountDownLatch here = admitting.get(earlierId);
                 if (here != null) {
                     here.await(); // its submission ends soon: admitted and findable, or refused and its key released
                 } else if (archive.claimedByAnotherLiveMember(earlier.get()) && System.nanoTime() - patientUntil < 0) {
                     LockSupport.parkNanos(POLL_NANOS); // being shared there: its record is written once its inputs are
+                    if (Thread.interrupted()) { // parkNanos returns at once while the flag is set
+                        throw new InterruptedException();
+                    }
                 } else if (archive.takeOverKey(idempotency.key(), earlier.get(), id)) {
                     claimed = true;
                     return Optional.empty();

@@ -82,8 +82,10 @@ class StoreJobArchive implements JobArchive {
                 Store.blind(store.results()).put(PackedSegments.key(job, segment), PackedSegments.results(job, live, segment));
             }
             keeping.unlessEnded(() -> store.jobs().put(job.id(), JobEndWriter.record(job, store)));
-        } finally {
             written.complete(null); // its end, or the removal of its numbers, may follow now
+        } catch (RuntimeException failed) {
+            written.completeExceptionally(failed); // its end then leaves its numbers on the heap: the store lacks them
+            throw failed;
         }
     }
 
