@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -15,7 +15,6 @@ import org.infinispan.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -37,20 +36,20 @@ class OrphanSweep implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
 
     private final Store store;
-    private final ScheduledExecutorService scheduler;
     private final Duration interval;
     // guarded by this
     private Set<String> withoutRecordBefore = Set.of();
-    private ScheduledFuture<?> task;
+    // guarded by lifecycle, apart from a pass under way, so that a stop never waits for one
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService thread;
 
     @Autowired
-    OrphanSweep(Store store, @Qualifier(JobConfiguration.SCHEDULER) ScheduledExecutorService scheduler) {
-        this(store, scheduler, INTERVAL);
+    OrphanSweep(Store store) {
+        this(store, INTERVAL);
     }
 
-    OrphanSweep(Store store, ScheduledExecutorService scheduler, Duration interval) {
+    OrphanSweep(Store store, Duration interval) {
         this.store = store;
-        this.scheduler = scheduler;
         this.interval = interval;
     }
 
@@ -98,24 +97,35 @@ class OrphanSweep implements SmartLifecycle {
         }
     }
 
-    /** Only in a cluster; a standalone store removes them at its next start. */
+    /**
+     * Only in a cluster (a standalone store removes them at its next start), on a thread of its own: a pass streams
+     * every stored key, which must not delay the job timer's timeouts.
+     */
     @Override
-    public synchronized void start() {
-        if (store.clustered() && task == null) {
-            task = scheduler.scheduleWithFixedDelay(this::sweepAndSay, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        synchronized (lifecycle) {
+            if (store.clustered() && thread == null) {
+                thread = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().daemon().name("poolmap-orphan-sweep").factory());
+                thread.scheduleWithFixedDelay(this::sweepAndSay, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
     @Override
-    public synchronized void stop() {
-        if (task != null) {
-            task.cancel(false);
-            task = null;
+    public void stop() {
+        synchronized (lifecycle) {
+            if (thread != null) {
+                thread.shutdownNow();
+                thread = null;
+            }
         }
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return task != null;
+    public boolean isRunning() {
+        synchronized (lifecycle) {
+            return thread != null;
+        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.poolmap.cluster.ClusterProperties;
 import io.poolmap.operation.Numbers;
@@ -32,7 +31,6 @@ class OrphanSweepTest {
     static Path root;
 
     private static TestCluster cluster;
-    private static final ScheduledExecutorService timer = JobConfiguration.scheduler();
 
     @BeforeAll
     static void startTwoMembers() {
@@ -41,12 +39,11 @@ class OrphanSweepTest {
 
     @AfterAll
     static void stop() {
-        timer.shutdownNow();
         cluster.close();
     }
 
     private static OrphanSweep sweepOn(int member) {
-        return new OrphanSweep(cluster.member(member), timer, Duration.ofHours(1));
+        return new OrphanSweep(cluster.member(member), Duration.ofHours(1));
     }
 
     /** Segments 0 and 1 of {@code job}'s inputs and results, and a claim on segment 1, written through member 1. */
@@ -112,7 +109,7 @@ class OrphanSweepTest {
     @Test
     void aStandaloneStoreSchedulesNoSweep(@TempDir Path directory) {
         try (Store standalone = Store.open(StoreProperties.at(directory), ClusterProperties.standalone())) {
-            OrphanSweep sweep = new OrphanSweep(standalone, timer, Duration.ofMillis(1));
+            OrphanSweep sweep = new OrphanSweep(standalone, Duration.ofMillis(1));
             sweep.start();
 
             assertThat(sweep.isRunning()).isFalse();
