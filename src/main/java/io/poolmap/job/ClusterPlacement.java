@@ -57,7 +57,7 @@ class ClusterPlacement implements JobPlacement, AutoCloseable {
         SharedRecords records = new SharedRecords(store.jobs(), clock);
         this.claims = new SegmentClaims(store.claims(), store.member(), clock);
         this.segments = new SharedSegments(store, records, claims, listeners,
-                job -> scheduler.schedule(() -> onEvents(() -> kick(job)), 1, TimeUnit.SECONDS));
+                job -> retryLater(scheduler, job));
         this.shared = new SharedJobs(store, records, segments, jobs, pool, timeouts, retention,
                 record -> JobRecords.plan(record, operations, expressions, null), clock);
         this.recordEvents = JobRecordEvents.watch(store.jobs(), record -> onEvents(() -> shared.apply(record)),
@@ -91,6 +91,15 @@ class ClusterPlacement implements JobPlacement, AutoCloseable {
 
     private void kick(Job job) {
         shared.kick(job);
+    }
+
+    /** Looks for the job's segments again in a second: one could not be stored; nothing once this member is closing. */
+    private void retryLater(ScheduledExecutorService scheduler, Job job) {
+        try {
+            scheduler.schedule(() -> onEvents(() -> kick(job)), 1, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException closing) {
+            log.debug("job {}: no retry of its segments, this member is leaving", job.id());
+        }
     }
 
     /**

@@ -99,6 +99,27 @@ final class ClusterEngines implements AutoCloseable {
         engines.get(member).halt();
     }
 
+    /**
+     * Starts crashed members {@code indexes} again on their own store directories, all at once (a member restarted on
+     * a cluster's persisted state waits for the others), each with a new engine that restores what the store holds.
+     */
+    void restart(int... indexes) {
+        List<java.util.concurrent.CompletableFuture<io.poolmap.store.Store>> starting = new ArrayList<>();
+        for (int index : indexes) {
+            starting.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> cluster.restart(index)));
+        }
+        starting.forEach(java.util.concurrent.CompletableFuture::join);
+        for (int index : indexes) {
+            crashed.remove(index);
+            Gate gate = new Gate();
+            AtomicInteger rerun = new AtomicInteger();
+            engines.set(index, TestJobEngine.startOnCluster(cluster.member(index), properties,
+                    List.of(new TestDouble(), new TestBlocking(gate)), List.of(), Clock.systemUTC()));
+            gates.set(index, gate);
+            reruns.set(index, rerun);
+        }
+    }
+
     /** Opens every member's gate. */
     void openGates() {
         gates.forEach(Gate::open);
