@@ -71,9 +71,17 @@ def free_port():
     raise SystemExit("no free port in 18000-18999")
 
 
+def java_tmpdir(name):
+    """A temporary directory for one JVM inside the work directory, which the bench removes: Tomcat's and Infinispan's
+    files would otherwise stay in /tmp after a process that is killed."""
+    tmp = os.path.join(WORK, name + "-tmp")
+    os.makedirs(tmp, exist_ok=True)
+    return f"-Djava.io.tmpdir={tmp}"
+
+
 def start_java(name, args):
     out = open(os.path.join(WORK, name + ".log"), "w")
-    process = subprocess.Popen([JAVA] + args, stdout=out, stderr=subprocess.STDOUT, cwd=WORK,
+    process = subprocess.Popen([JAVA, java_tmpdir(name)] + args, stdout=out, stderr=subprocess.STDOUT, cwd=WORK,
                                start_new_session=True)
     started.append(process)
     with open(PIDS, "a") as pids:

@@ -57,7 +57,8 @@ def start_member(name, core, extra):
     """One poolmap pinned to one core, one worker, a store of its own; returns (process, HTTP port)."""
     port = bench.free_port()
     store = os.path.join(WORK, name + "-store")
-    command = ["taskset", "-c", str(core), JAVA, "-XX:ActiveProcessorCount=1", "-Xmx2g", "-jar", bench.SERVICE_JAR,
+    command = ["taskset", "-c", str(core), JAVA, bench.java_tmpdir(name), "-XX:ActiveProcessorCount=1", "-Xmx2g", "-jar",
+               bench.SERVICE_JAR,
                f"--server.port={port}", "--server.address=127.0.0.1", f"--poolmap.store.path={store}"] + LIMITS + extra
     out = open(os.path.join(WORK, name + ".log"), "w")
     process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=WORK, start_new_session=True)
