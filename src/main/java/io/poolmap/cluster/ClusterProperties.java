@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *        bind {@code host:port}, or {@code local} without a cluster
  * @param failureTimeout how long a member may stay silent before the others suspect it (JGroups FD_ALL3); a killed
  *        process is noticed sooner, when its sockets close (FD_SOCK2)
+ * @param copies how many members hold each chunk of a job's numbers and results: {@code copies - 1} members may die at
+ *        once without losing any; as many as the members, each holds everything, which is what lets a whole cluster
+ *        killed at once start again with all its jobs (fewer lose some: a restart after a crash assigns owners afresh)
  */
 @ConfigurationProperties("poolmap.cluster")
 @Validated
@@ -35,16 +38,22 @@ public record ClusterProperties(
         @DefaultValue List<HostPort> members,
         String dnsQuery,
         String memberName,
-        @DefaultValue("15s") @NotNull Duration failureTimeout) {
+        @DefaultValue("15s") @NotNull Duration failureTimeout,
+        @DefaultValue("2") int copies) {
 
     /** A single node: no cluster, every cache local. */
     public static ClusterProperties standalone() {
-        return new ClusterProperties(false, null, List.of(), null, null, Duration.ofSeconds(15));
+        return new ClusterProperties(false, null, List.of(), null, null, Duration.ofSeconds(15), 2);
     }
 
     /** The members of a cluster found through a static list, e.g. on loopback. */
     public static ClusterProperties staticMembers(HostPort bind, List<HostPort> members, Duration failureTimeout) {
-        return new ClusterProperties(true, bind, members, null, null, failureTimeout);
+        return staticMembers(bind, members, failureTimeout, 2);
+    }
+
+    /** As {@link #staticMembers(HostPort, List, Duration)}, with {@code copies} of every chunk. */
+    public static ClusterProperties staticMembers(HostPort bind, List<HostPort> members, Duration failureTimeout, int copies) {
+        return new ClusterProperties(true, bind, members, null, null, failureTimeout, copies);
     }
 
     public ClusterProperties {
@@ -71,6 +80,11 @@ public record ClusterProperties(
     @AssertTrue(message = "poolmap.cluster.bind's port must be at most 65435: failure detection listens on that port + 100")
     public boolean isFailureDetectionPortInRange() {
         return bind == null || bind.port() + JGroupsChannels.FAILURE_DETECTION_OFFSET <= 65_535;
+    }
+
+    @AssertTrue(message = "poolmap.cluster.copies must be at least 1")
+    public boolean isAtLeastOneCopy() {
+        return copies >= 1;
     }
 
     @AssertTrue(message = "poolmap.cluster.failure-timeout must be at least 1s")

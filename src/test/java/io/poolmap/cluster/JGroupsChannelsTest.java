@@ -43,7 +43,7 @@ class JGroupsChannelsTest {
     @Test
     void aDnsQueryBecomesDnsPingOnARecords() throws Exception {
         ClusterProperties cluster = new ClusterProperties(true, BIND, List.of(), "poolmap-cluster.default.svc.cluster.local", "pod-1",
-                Duration.ofSeconds(15));
+                Duration.ofSeconds(15), 2);
 
         DNS_PING ping = (DNS_PING) JGroupsChannels.protocols(cluster).get(1);
 
@@ -53,7 +53,7 @@ class JGroupsChannelsTest {
 
     @Test
     void aChannelIsNamedAfterTheMember() throws Exception {
-        ClusterProperties cluster = new ClusterProperties(true, BIND, List.of(BIND), null, "pod-1", Duration.ofSeconds(15));
+        ClusterProperties cluster = new ClusterProperties(true, BIND, List.of(BIND), null, "pod-1", Duration.ofSeconds(15), 2);
 
         try (var channel = JGroupsChannels.create(cluster)) {
             assertThat(channel.getName()).isEqualTo("pod-1");

@@ -37,7 +37,12 @@ final class ClusterEngines implements AutoCloseable {
 
     /** {@code running} of {@code size} members, each with an engine; the others may {@link #join} later. */
     static ClusterEngines start(Path root, int size, int running) {
-        ClusterEngines engines = new ClusterEngines(TestCluster.start(root, size, running));
+        return start(root, size, running, 2);
+    }
+
+    /** As {@link #start(Path, int, int)}, with {@code copies} of every chunk ({@code poolmap.cluster.copies}). */
+    static ClusterEngines start(Path root, int size, int running, int copies) {
+        ClusterEngines engines = new ClusterEngines(TestCluster.start(root, size, running, copies));
         for (int i = 0; i < running; i++) {
             engines.startEngine(i);
         }

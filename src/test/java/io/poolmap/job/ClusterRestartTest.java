@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole cluster killed at once and started again on its members' stores: a finished job comes back with its results,
- * and a job that was computing resumes and ends exact, whichever member is asked.
+ * and a job that was computing resumes and ends exact, whichever member is asked: with two members, or with as many
+ * copies as members ({@code poolmap.cluster.copies}), since a restart after a crash assigns the copies' owners afresh.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ClusterRestartTest {
@@ -62,6 +63,33 @@ class ClusterRestartTest {
         assertThat(resumed.await(PATIENCE)).isTrue();
         assertThat(resumed.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(longs(resumed.resultsIf(JobStatus.SUCCEEDED))).isEqualTo(tenTimes(6 * SEGMENT));
+    }
+
+    @Test
+    void threeMembersWithThreeCopiesKilledAndStartedAgainOneAtATimeLoseNothing() throws Exception {
+        members = ClusterEngines.start(root, 3, 3, 3);
+        Job finished = members.jobs(0).submit(aSubmission().operation("test_double").range(12 * SEGMENT).build());
+        assertThat(finished.await(PATIENCE)).isTrue();
+        Job computing = members.jobs(0).submit(aSubmission().operation("test_blocking").range(12 * SEGMENT).build());
+        members.jobs(0).keep(computing);
+        await().atMost(PATIENCE).until(() -> members.gate(0).entered() > 0 && members.gate(1).entered() > 0
+                && members.gate(2).entered() > 0);
+
+        members.crash(2);
+        members.crash(1);
+        members.crash(0);
+        members.restart(0);
+        members.restart(1, 2);
+        members.openGates();
+
+        for (int member = 0; member < 3; member++) {
+            Job again = members.jobs(member).find(finished.id());
+            assertThat(longs(again.resultsIf(JobStatus.SUCCEEDED))).as("member %d", member).isEqualTo(doubled(12 * SEGMENT));
+        }
+        Job resumed = members.jobs(2).find(computing.id());
+        assertThat(resumed.await(PATIENCE)).isTrue();
+        assertThat(resumed.error()).isNull();
+        assertThat(longs(resumed.resultsIf(JobStatus.SUCCEEDED))).isEqualTo(tenTimes(12 * SEGMENT));
     }
 
     private static long[] longs(Numbers numbers) {

@@ -47,6 +47,7 @@ class StoreConfigurationTest {
             ClusterProperties cluster = context.getBean(ClusterProperties.class);
             assertThat(cluster.enabled()).isFalse();
             assertThat(cluster.effectiveMemberName()).isEqualTo("local");
+            assertThat(cluster.copies()).isEqualTo(2);
         });
     }
 
@@ -90,6 +91,7 @@ class StoreConfigurationTest {
         assertStartFails(runner.withPropertyValues("poolmap.cluster.member-name=a/b"), "poolmap.cluster.member-name");
         assertStartFails(runner.withPropertyValues("poolmap.store.memory=10KB"), "poolmap.store.memory");
         assertStartFails(runner.withPropertyValues("poolmap.store.min-free-disk=-1MB"), "poolmap.store.min-free-disk");
+        assertStartFails(runner.withPropertyValues("poolmap.cluster.copies=0"), "poolmap.cluster.copies must be at least 1");
     }
 
     private static void assertStartFails(ApplicationContextRunner runner, String message) {

@@ -38,11 +38,13 @@ public final class TestCluster implements AutoCloseable {
 
     private final Path root;
     private final List<HostPort> addresses;
+    private final int copies;
     private final List<Store> members = new ArrayList<>();
 
-    private TestCluster(Path root, List<HostPort> addresses) {
+    private TestCluster(Path root, List<HostPort> addresses, int copies) {
         this.root = root;
         this.addresses = addresses;
+        this.copies = copies;
     }
 
     /** Starts {@code size} members: the first alone (it becomes the coordinator), then the others at once. */
@@ -55,8 +57,13 @@ public final class TestCluster implements AutoCloseable {
      * {@link #join} later.
      */
     public static TestCluster start(Path root, int size, int running) {
+        return start(root, size, running, 2);
+    }
+
+    /** As {@link #start(Path, int, int)}, with {@code copies} of every chunk ({@code poolmap.cluster.copies}). */
+    public static TestCluster start(Path root, int size, int running, int copies) {
         List<HostPort> addresses = IntStream.range(0, size).mapToObj(i -> new HostPort("127.0.0.1", FreePorts.forMember())).toList();
-        TestCluster cluster = new TestCluster(root, addresses);
+        TestCluster cluster = new TestCluster(root, addresses, copies);
         cluster.members.add(cluster.open(0));
         List<CompletableFuture<Store>> others = IntStream.range(1, running).mapToObj(i -> CompletableFuture.supplyAsync(() -> cluster.open(i))).toList();
         others.forEach(other -> cluster.members.add(other.join()));
@@ -116,7 +123,7 @@ public final class TestCluster implements AutoCloseable {
     }
 
     private Store open(int index) {
-        ClusterProperties cluster = ClusterProperties.staticMembers(addresses.get(index), addresses, FAILURE_TIMEOUT);
+        ClusterProperties cluster = ClusterProperties.staticMembers(addresses.get(index), addresses, FAILURE_TIMEOUT, copies);
         return Store.open(StoreProperties.at(root.resolve("member-" + index)), cluster);
     }
 
