@@ -92,7 +92,7 @@ record StoredJobData(StoredJob record, Store store, Segments segments, ChunkLedg
 
     /**
      * The results as the store holds them, read a segment at a time; a job forgotten by retention while it is read
-     * is not found any more.
+     * is not found any more, and results missing from a job still recorded are an internal error, not a missing job.
      */
     private final class StoredResults implements NumberRange {
 
@@ -107,6 +107,11 @@ record StoredJobData(StoredJob record, Store store, Segments segments, ChunkLedg
                 int start = segments.from(segment);
                 int until = Math.min(to, segments.to(segment));
                 PackedChunk results = store.results().get(new ChunkKey(record.id(), segment));
+                if (results == null && store.jobs().containsKey(record.id())) {
+                    // not forgotten: its record is still there, so the store lost them (see the README's cluster limits)
+                    throw new IllegalStateException("the results of job " + record.id() + ", items " + start + " to "
+                            + (segments.to(segment) - 1) + ", are not in the store any more, although the job is");
+                }
                 if (results == null) {
                     throw new JobNotFoundException(record.id());
                 }

@@ -125,6 +125,21 @@ class StoreJobArchiveTest {
     }
 
     @Test
+    void resultsMissingFromAJobStillRecordedAreAnErrorAndFromAForgottenOneAMissingJob() throws InterruptedException {
+        start(List.of(new TestDouble()));
+        Job job = engine.jobs().submit(aSubmission().range(5_000).build());
+        assertThat(job.await(PATIENCE)).isTrue();
+        await().atMost(PATIENCE).until(() -> !(job.resultRange(JobStatus.SUCCEEDED) instanceof Numbers));
+
+        store.results().remove(new ChunkKey(job.id(), 0));
+
+        assertThatThrownBy(() -> job.resultsIf(JobStatus.SUCCEEDED)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("are not in the store any more, although the job is");
+        store.jobs().remove(job.id());
+        assertThatThrownBy(() -> job.resultsIf(JobStatus.SUCCEEDED)).isInstanceOf(JobNotFoundException.class);
+    }
+
+    @Test
     void aFinishedSynchronousJobIsStoredAfterItsAnswerAndItsResultsReadFromTheStore() throws InterruptedException {
         start(List.of(new TestDouble()));
         Job job = engine.jobs().submit(aSubmission().range(5_000).build());
