@@ -107,7 +107,8 @@ class OrphanSweep implements SmartLifecycle {
             if (store.clustered() && thread == null) {
                 thread = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().daemon().name("poolmap-orphan-sweep").factory());
-                thread.scheduleWithFixedDelay(this::sweepAndSay, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+                long millis = interval.toMillis();
+                thread.scheduleWithFixedDelay(this::sweepAndSay, millis, millis, TimeUnit.MILLISECONDS);
             }
         }
     }

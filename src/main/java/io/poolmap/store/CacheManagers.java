@@ -49,7 +49,8 @@ final class CacheManagers {
         // the copy loses the transport instance, so Infinispan silently fell back to its default UDP multicast stack.
         ConfigurationBuilderHolder holder = new ConfigurationBuilderHolder(CacheManagers.class.getClassLoader(), global);
         for (StoreCache cache : StoreCache.values()) {
-            holder.newConfigurationBuilder(cache.cacheName()).read(cache.configuration(cluster.enabled(), cluster.copies(), store), Combine.DEFAULT);
+            holder.newConfigurationBuilder(cache.cacheName())
+                    .read(cache.configuration(cluster.enabled(), cluster.copies(), store), Combine.DEFAULT);
         }
         DefaultCacheManager manager = new DefaultCacheManager(holder, false);
         try {

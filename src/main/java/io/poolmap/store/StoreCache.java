@@ -8,9 +8,10 @@ import org.infinispan.eviction.EvictionStrategy;
 
 /**
  * The store's caches and how each is kept, in one table, so that a single node and a cluster differ only in the cache
- * mode: local caches for a cluster of one, replicated or distributed ({@code poolmap.cluster.copies} owners, two by default) caches for many. Persisted caches have
- * a file store (SIFS, Infinispan's soft-index file store) under the member's own store path, written through on every
- * change; the chunk caches keep their bytes off the Java heap, bounded by {@code poolmap.store.memory}.
+ * mode: local caches for a cluster of one, replicated or distributed ({@code poolmap.cluster.copies} owners, two by
+ * default) caches for many. Persisted caches have a file store (SIFS, Infinispan's soft-index file store) under the
+ * member's own store path, written through on every change; the chunk caches keep their bytes off the Java heap,
+ * bounded by {@code poolmap.store.memory}.
  */
 enum StoreCache {
 
