@@ -10,12 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.poolmap.store.ChunkKey;
-import io.poolmap.store.PackedChunk;
 import io.poolmap.store.Store;
-import org.infinispan.Cache;
 
 /**
  * The numbers of the jobs that retention has forgotten, removed from the store a little after their record: at most
@@ -82,16 +79,7 @@ final class ForgottenNumbers {
         if (store.clustered()) {
             return 0;
         }
-        long removed = 0;
-        for (Cache<ChunkKey, PackedChunk> cache : List.of(store.inputs(), store.results())) {
-            List<ChunkKey> orphans;
-            try (Stream<ChunkKey> keys = cache.keySet().stream()) {
-                orphans = keys.filter(key -> !recorded.contains(key.jobId())).toList();
-            }
-            orphans.forEach(Store.blind(cache)::remove);
-            removed += orphans.size();
-        }
-        return removed;
+        return OrphanSweep.removeChunks(List.of(store.inputs(), store.results()), job -> !recorded.contains(job));
     }
 
     /** How many items wait for their readers. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import io.poolmap.store.ChunkKey;
@@ -74,11 +75,16 @@ class OrphanSweep implements SmartLifecycle {
         orphans.retainAll(withoutRecordBefore);
         chunkJobs.removeAll(orphans);
         withoutRecordBefore = chunkJobs;
+        return removeChunks(caches, orphans::contains);
+    }
+
+    /** Removes from {@code caches} every entry of a job that {@code ofJob} accepts; returns how many it removed. */
+    static long removeChunks(List<? extends Cache<ChunkKey, ?>> caches, Predicate<String> ofJob) {
         long removed = 0;
         for (Cache<ChunkKey, ?> cache : caches) {
             List<ChunkKey> keys;
             try (Stream<ChunkKey> all = cache.keySet().stream()) {
-                keys = all.filter(key -> orphans.contains(key.jobId())).toList();
+                keys = all.filter(key -> ofJob.test(key.jobId())).toList();
             }
             keys.forEach(Store.blind(cache)::remove);
             removed += keys.size();
